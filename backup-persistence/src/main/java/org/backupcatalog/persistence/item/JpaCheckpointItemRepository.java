@@ -1,0 +1,160 @@
+package org.backupcatalog.persistence.item;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.backupcatalog.api.CheckpointItem;
+import org.backupcatalog.domain.InvalidParameterException;
+import org.backupcatalog.domain.PreconditionFailedException;
+import org.backupcatalog.domain.catalog.CheckpointItemPage;
+import org.backupcatalog.domain.catalog.CheckpointItemRepository;
+import org.backupcatalog.domain.catalog.ConcurrentCreationException;
+import org.backupcatalog.domain.catalog.IfMatch;
+import org.backupcatalog.domain.catalog.WriteResult;
+import org.backupcatalog.domain.item.ItemId;
+import org.backupcatalog.domain.item.ProjectId;
+import org.backupcatalog.domain.item.StoredCheckpointItem;
+import org.backupcatalog.domain.query.ItemFilter;
+import org.backupcatalog.domain.query.ListQuery;
+import org.backupcatalog.domain.query.PageRequest;
+import org.backupcatalog.domain.query.Scope;
+import org.eclipse.persistence.config.HintValues;
+import org.eclipse.persistence.config.QueryHints;
+
+/**
+ * The catalog in a relational database, through JPA Criteria queries over the static metamodel. A
+ * list page costs at most three statements whatever its size: the items (the marker is joined, not
+ * looked up first), then their volume backups and their images, each in one batch.
+ */
+@ApplicationScoped
+@Transactional
+public class JpaCheckpointItemRepository implements CheckpointItemRepository {
+
+  @PersistenceContext(unitName = "backup")
+  private EntityManager em;
+
+  protected JpaCheckpointItemRepository() {}
+
+  /** For use outside a container, where the caller runs each call in a transaction. */
+  public JpaCheckpointItemRepository(EntityManager em) {
+    this.em = em;
+  }
+
+  @Override
+  public CheckpointItemPage list(ListQuery query) {
+    PageRequest page = query.page();
+    String marker = page.marker();
+    if (marker != null && !ItemId.isWellFormed(marker)) {
+      throw InvalidParameterException.markerNotFound();
+    }
+    List<CheckpointItemEntity> rows = List.of();
+    // Nothing lies beyond 2^31 items; JPA's int arithmetic would overflow on the way there.
+    if ((long) page.offset() + page.limit() + 1 <= Integer.MAX_VALUE) {
+      rows =
+          em.createQuery(pageQuery(query))
+              // Pages are read, never changed: skip the unit of work's copies and change tracking.
+              .setHint(QueryHints.READ_ONLY, HintValues.TRUE)
+              .setFirstResult(page.offset())
+              .setMaxResults(page.limit() + 1)
+              .getResultList();
+    }
+    if (rows.isEmpty() && marker != null && !exists(query.scope(), marker)) {
+      throw InvalidParameterException.markerNotFound();
+    }
+    List<CheckpointItem> items =
+        rows.stream().limit(page.limit()).map(CheckpointItemRows::item).toList();
+    return new CheckpointItemPage(items, rows.size() > page.limit());
+  }
+
+  private CriteriaQuery<CheckpointItemEntity> pageQuery(ListQuery query) {
+    CriteriaBuilder cb = em.getCriteriaBuilder();
+    CriteriaQuery<CheckpointItemEntity> cq = cb.createQuery(CheckpointItemEntity.class);
+    Root<CheckpointItemEntity> item = cq.from(CheckpointItemEntity.class);
+    List<Predicate> where = new ArrayList<>(ItemPredicates.inScope(cb, item, query.scope()));
+    where.addAll(ItemPredicates.matching(cb, item, query.filter()));
+    if (query.page().marker() != null) {
+      Root<CheckpointItemEntity> marker = cq.from(CheckpointItemEntity.class);
+      where.add(cb.equal(marker.get(CheckpointItemEntity_.id), query.page().marker()));
+      where.addAll(ItemPredicates.inScope(cb, marker, query.scope()));
+      where.add(Keyset.after(cb, item, marker, query.order().terms()));
+    }
+    return cq.select(item)
+        .where(where.toArray(Predicate[]::new))
+        .orderBy(Keyset.orderBy(cb, item, query.order().terms()));
+  }
+
+  private boolean exists(Scope scope, String id) {
+    return find(scope, new ItemId(id)).isPresent();
+  }
+
+  @Override
+  public long count(Scope scope, ItemFilter filter) {
+    CriteriaBuilder cb = em.getCriteriaBuilder();
+    CriteriaQuery<Long> cq = cb.createQuery(Long.class);
+    Root<CheckpointItemEntity> item = cq.from(CheckpointItemEntity.class);
+    List<Predicate> where = new ArrayList<>(ItemPredicates.inScope(cb, item, scope));
+    where.addAll(ItemPredicates.matching(cb, item, filter));
+    return em.createQuery(cq.select(cb.count(item)).where(where.toArray(Predicate[]::new)))
+        .getSingleResult();
+  }
+
+  @Override
+  public Optional<StoredCheckpointItem> find(Scope scope, ItemId id) {
+    return Optional.ofNullable(em.find(CheckpointItemEntity.class, id.value()))
+        .filter(row -> scope.isAllTenants() || row.projectId.equals(scope.project().value()))
+        .map(row -> new StoredCheckpointItem(CheckpointItemRows.item(row), row.revision));
+  }
+
+  @Override
+  public WriteResult save(CheckpointItem item, IfMatch ifMatch) {
+    // The row lock makes check-then-write atomic: of two writers holding the same ETag, one wins.
+    CheckpointItemEntity row =
+        em.find(CheckpointItemEntity.class, item.id(), LockModeType.PESSIMISTIC_WRITE);
+    if (row != null && !row.projectId.equals(item.projectId())) {
+      throw new InvalidParameterException("id", "is already used by another project");
+    }
+    if (!ifMatch.admits(row == null ? null : row.revision)) {
+      throw new PreconditionFailedException(item.id());
+    }
+    boolean created = row == null;
+    if (created) {
+      row = new CheckpointItemEntity();
+    }
+    CheckpointItemRows.fill(row, item, UUID.randomUUID().toString());
+    try {
+      if (created) {
+        em.persist(row);
+      }
+      em.flush();
+    } catch (PersistenceException e) {
+      if (created) {
+        throw new ConcurrentCreationException(item.id(), e);
+      }
+      throw e;
+    }
+    return new WriteResult(
+        new StoredCheckpointItem(CheckpointItemRows.item(row), row.revision), created);
+  }
+
+  @Override
+  public boolean delete(ProjectId project, ItemId id) {
+    CheckpointItemEntity row =
+        em.find(CheckpointItemEntity.class, id.value(), LockModeType.PESSIMISTIC_WRITE);
+    if (row == null || !row.projectId.equals(project.value())) {
+      return false;
+    }
+    em.remove(row);
+    return true;
+  }
+}

@@ -1,0 +1,71 @@
+package org.backupcatalog.persistence.item;
+
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Order;
+import jakarta.persistence.criteria.Path;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import java.util.ArrayList;
+import java.util.List;
+import org.backupcatalog.domain.query.SortKey;
+import org.backupcatalog.domain.query.SortTerm;
+
+/**
+ * The effective order as ORDER BY, and "after the marker" as a seek condition on the same columns,
+ * so that a page deep in a project is an index range scan rather than an OFFSET scan. Every sort
+ * column is NOT NULL (protected_at sorts by protected_order, where NULL is the end of time), which
+ * keeps the comparisons two-valued.
+ */
+final class Keyset {
+
+  private Keyset() {}
+
+  static List<Order> orderBy(
+      CriteriaBuilder cb, Root<CheckpointItemEntity> item, List<SortTerm> terms) {
+    return terms.stream()
+        .map(t -> t.ascending() ? cb.asc(column(item, t.key())) : cb.desc(column(item, t.key())))
+        .toList();
+  }
+
+  /**
+   * {@code item} comes after {@code marker}: written as {@code c1 >= m1 AND (c1 > m1 OR (c1 = m1
+   * AND ...))} (for ascending c1) because Derby bounds an index scan only by AND-ed predicates.
+   */
+  static Predicate after(
+      CriteriaBuilder cb,
+      Root<CheckpointItemEntity> item,
+      Root<CheckpointItemEntity> marker,
+      List<SortTerm> terms) {
+    List<Predicate> alternatives = new ArrayList<>();
+    List<Predicate> equalSoFar = new ArrayList<>();
+    for (SortTerm term : terms) {
+      Path<Comparable<Object>> c = column(item, term.key());
+      Path<Comparable<Object>> m = column(marker, term.key());
+      List<Predicate> alternative = new ArrayList<>(equalSoFar);
+      alternative.add(term.ascending() ? cb.greaterThan(c, m) : cb.lessThan(c, m));
+      alternatives.add(cb.and(alternative.toArray(Predicate[]::new)));
+      equalSoFar.add(cb.equal(c, m));
+    }
+    SortTerm first = terms.get(0);
+    Path<Comparable<Object>> c1 = column(item, first.key());
+    Path<Comparable<Object>> m1 = column(marker, first.key());
+    Predicate bound =
+        first.ascending() ? cb.greaterThanOrEqualTo(c1, m1) : cb.lessThanOrEqualTo(c1, m1);
+    return cb.and(bound, cb.or(alternatives.toArray(Predicate[]::new)));
+  }
+
+  /** The allow-list from sort keys to columns. */
+  @SuppressWarnings("unchecked")
+  static Path<Comparable<Object>> column(Root<CheckpointItemEntity> item, SortKey key) {
+    Path<?> path =
+        switch (key) {
+          case CREATED_AT -> item.get(CheckpointItemEntity_.createdAt);
+          case UPDATED_AT -> item.get(CheckpointItemEntity_.updatedAt);
+          case NAME -> item.get(CheckpointItemEntity_.name);
+          case STATUS -> item.get(CheckpointItemEntity_.status);
+          case PROTECTED_AT -> item.get(CheckpointItemEntity_.protectedOrder);
+          case ID -> item.get(CheckpointItemEntity_.id);
+        };
+    return (Path<Comparable<Object>>) path;
+  }
+}

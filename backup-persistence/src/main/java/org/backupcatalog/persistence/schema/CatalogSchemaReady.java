@@ -1,0 +1,6 @@
+package org.backupcatalog.persistence.schema;
+
+import javax.sql.DataSource;
+
+/** Fired once at start, after the schema is current. */
+public record CatalogSchemaReady(DataSource dataSource) {}

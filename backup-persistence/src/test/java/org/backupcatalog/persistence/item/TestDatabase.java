@@ -1,0 +1,115 @@
+package org.backupcatalog.persistence.item;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.backupcatalog.persistence.schema.SchemaMigration;
+
+/**
+ * A real database for persistence tests: migrated by the production migrations, mapped by the
+ * production entities, and counting the SQL statements the code prepares.
+ */
+public final class TestDatabase implements AutoCloseable {
+
+  private static final AtomicLong NAMES = new AtomicLong();
+
+  private final DataSource dataSource;
+  private final EntityManagerFactory emf;
+  private final AtomicInteger statements = new AtomicInteger();
+
+  private TestDatabase(DataSource dataSource) {
+    this.dataSource = dataSource;
+    SchemaMigration.migrate(dataSource);
+    this.emf =
+        Persistence.createEntityManagerFactory(
+            "backup-test", Map.of("jakarta.persistence.nonJtaDataSource", counting(dataSource)));
+  }
+
+  /** A fresh in-memory Derby database. */
+  public static TestDatabase derby() {
+    EmbeddedDataSource ds = new EmbeddedDataSource();
+    ds.setDatabaseName("memory:catalog-" + NAMES.incrementAndGet() + ";create=true");
+    return new TestDatabase(ds);
+  }
+
+  public static TestDatabase on(DataSource dataSource) {
+    return new TestDatabase(dataSource);
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  public EntityManager entityManager() {
+    return emf.createEntityManager();
+  }
+
+  public TransactionalRepository repository() {
+    return new TransactionalRepository(emf);
+  }
+
+  /** Statements prepared through JPA since the last reset. */
+  public int statements() {
+    return statements.get();
+  }
+
+  public void resetStatements() {
+    statements.set(0);
+  }
+
+  public void deleteAll() {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      s.executeUpdate("DELETE FROM volume_backup");
+      s.executeUpdate("DELETE FROM os_image");
+      s.executeUpdate("DELETE FROM checkpoint_item");
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private DataSource counting(DataSource target) {
+    return (DataSource)
+        Proxy.newProxyInstance(
+            getClass().getClassLoader(),
+            new Class<?>[] {DataSource.class},
+            (proxy, method, args) -> {
+              Object result = method.invoke(target, args);
+              return result instanceof Connection c ? countingConnection(c) : result;
+            });
+  }
+
+  private Connection countingConnection(Connection target) {
+    return (Connection)
+        Proxy.newProxyInstance(
+            getClass().getClassLoader(),
+            new Class<?>[] {Connection.class},
+            (proxy, method, args) -> {
+              String name = method.getName();
+              if (name.equals("prepareStatement")
+                  || name.equals("prepareCall")
+                  || name.equals("createStatement")) {
+                statements.incrementAndGet();
+              }
+              try {
+                return method.invoke(target, args);
+              } catch (java.lang.reflect.InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
+  }
+
+  @Override
+  public void close() {
+    emf.close();
+  }
+}
