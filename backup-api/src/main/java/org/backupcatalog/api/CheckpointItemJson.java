@@ -1,0 +1,103 @@
+package org.backupcatalog.api;
+
+import jakarta.json.JsonObject;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Reads and writes one checkpoint item (the object inside {@code checkpoint_item} or each element
+ * of {@code checkpoint_items}); envelopes are the web layer's. No defaults are applied here: the
+ * domain does that, so that this codec shows exactly what is stored.
+ */
+public final class CheckpointItemJson {
+
+  private static final String ID = "id";
+  private static final String NAME = "name";
+  private static final String DESCRIPTION = "description";
+  private static final String STATUS = "status";
+  private static final String RESOURCE_ID = "resource_id";
+  private static final String RESOURCE_TYPE = "resource_type";
+  private static final String CHECKPOINT_ID = "checkpoint_id";
+  private static final String POLICY_ID = "policy_id";
+  private static final String CREATED_AT = "created_at";
+  private static final String UPDATED_AT = "updated_at";
+  private static final String PROTECTED_AT = "protected_at";
+  private static final String PROJECT_ID = "project_id";
+  private static final String EXTEND_INFO = "extend_info";
+  private static final String BACKUP_DATA = "backup_data";
+
+  private static final String STATUS_PROBLEM =
+      Arrays.stream(BackupStatus.values())
+          .map(BackupStatus::wireName)
+          .collect(Collectors.joining(", ", "must be one of ", ""));
+
+  private CheckpointItemJson() {}
+
+  /**
+   * Writes every field of the contract in a fixed order, unset ones as JSON null ({@code []} for
+   * lists, {@code {}} for {@code fail_code} and {@code app_consistency}); {@code project_id} only
+   * when asked (under {@code all_tenants}).
+   *
+   * @throws IllegalArgumentException if a time lies outside years 0000-9999
+   */
+  public static JsonObject write(CheckpointItem item, boolean withProjectId) {
+    Objects.requireNonNull(item, "item");
+    FieldWriter out =
+        new FieldWriter()
+            .string(ID, item.id())
+            .string(NAME, item.name())
+            .string(DESCRIPTION, item.description())
+            .string(STATUS, item.status() == null ? null : item.status().wireName())
+            .string(RESOURCE_ID, item.resourceId())
+            .string(RESOURCE_TYPE, item.resourceType())
+            .string(CHECKPOINT_ID, item.checkpointId())
+            .string(POLICY_ID, item.policyId())
+            .time(CREATED_AT, item.createdAt())
+            .time(UPDATED_AT, item.updatedAt())
+            .time(PROTECTED_AT, item.protectedAt());
+    if (withProjectId) {
+      out.string(PROJECT_ID, item.projectId());
+    }
+    return out.object(EXTEND_INFO, ExtendInfoJson.write(item.extendInfo()))
+        .object(BACKUP_DATA, BackupDataJson.write(item.backupData()))
+        .build();
+  }
+
+  /**
+   * Reads an item strictly: wrong types are refused, naming the field by its JSON path; absent and
+   * null mean unset. Unknown top-level keys and {@code project_id} are ignored (the path decides
+   * the project); unknown keys inside {@code extend_info}, {@code backup_data}, volume backups and
+   * images are kept in their {@code additional}.
+   *
+   * @throws InvalidFieldException naming the first offending field
+   */
+  public static CheckpointItem read(JsonObject itemObject) {
+    Objects.requireNonNull(itemObject, "itemObject");
+    FieldReader in = FieldReader.root(itemObject);
+    return new CheckpointItem(
+        in.string(ID),
+        null,
+        in.string(NAME),
+        in.string(DESCRIPTION),
+        status(in),
+        in.string(RESOURCE_ID),
+        in.string(RESOURCE_TYPE),
+        in.string(CHECKPOINT_ID),
+        in.string(POLICY_ID),
+        in.time(CREATED_AT),
+        in.time(UPDATED_AT),
+        in.time(PROTECTED_AT),
+        in.object(EXTEND_INFO, ExtendInfoJson::read),
+        in.object(BACKUP_DATA, BackupDataJson::read));
+  }
+
+  private static BackupStatus status(FieldReader in) {
+    String wireName = in.string(STATUS);
+    if (wireName == null) {
+      return null;
+    }
+    return BackupStatus.fromWireName(wireName)
+        .orElseThrow(() -> in.invalid(STATUS, STATUS_PROBLEM));
+  }
+}

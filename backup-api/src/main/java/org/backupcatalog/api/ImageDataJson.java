@@ -1,0 +1,24 @@
+package org.backupcatalog.api;
+
+import jakarta.json.JsonObject;
+import java.util.Set;
+
+/** One {@code os_images_data} entry. */
+final class ImageDataJson {
+
+  static final String IMAGE_ID = "image_id";
+  static final Set<String> KNOWN = Set.of(IMAGE_ID);
+
+  private ImageDataJson() {}
+
+  static ImageData read(FieldReader in) {
+    return new ImageData(in.string(IMAGE_ID), in.additional(KNOWN));
+  }
+
+  static JsonObject write(ImageData image) {
+    return new FieldWriter()
+        .string(IMAGE_ID, image.imageId())
+        .additional(image.additional(), KNOWN)
+        .build();
+  }
+}

@@ -1,0 +1,121 @@
+package org.backupcatalog.api;
+
+import static java.time.temporal.ChronoField.DAY_OF_MONTH;
+import static java.time.temporal.ChronoField.HOUR_OF_DAY;
+import static java.time.temporal.ChronoField.MINUTE_OF_HOUR;
+import static java.time.temporal.ChronoField.MONTH_OF_YEAR;
+import static java.time.temporal.ChronoField.NANO_OF_SECOND;
+import static java.time.temporal.ChronoField.OFFSET_SECONDS;
+import static java.time.temporal.ChronoField.SECOND_OF_MINUTE;
+import static java.time.temporal.ChronoField.YEAR;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.chrono.IsoChronology;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAccessor;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The one date-time syntax of the API. Input: {@code YYYY-MM-DDTHH:MM:SS}, an optional fraction of
+ * 1 to 6 digits, an optional {@code Z} or {@code +hh:mm}/{@code -hh:mm} (none means UTC). Output:
+ * always {@code yyyy-MM-dd'T'HH:mm:ss.SSSSSS} in UTC without a zone, because Huawei's Go SDK parses
+ * exactly that and fails a whole page on anything else. Years stay within 0000 to 9999 on both
+ * sides so that the output is always four digits.
+ */
+public final class Timestamps {
+
+  private static final String SYNTAX =
+      "must be a date-time YYYY-MM-DDTHH:MM:SS with an optional fraction of up to 6 digits and an"
+          + " optional Z or +hh:mm/-hh:mm, in years 0000 to 9999";
+
+  private static final Instant MIN = Instant.parse("0000-01-01T00:00:00Z");
+  private static final Instant MAX = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
+  // Fixed-width, case-sensitive, strict fields: no signs, no lower-case t/z, no 24:00, no Feb 30.
+  private static final DateTimeFormatter INPUT =
+      dateTime()
+          .optionalStart()
+          .appendFraction(NANO_OF_SECOND, 1, 6, true)
+          .optionalEnd()
+          .optionalStart()
+          .appendOffset("+HH:MM", "Z")
+          .optionalEnd()
+          .toFormatter(Locale.ROOT)
+          .withChronology(IsoChronology.INSTANCE)
+          .withResolverStyle(ResolverStyle.STRICT);
+
+  private static final DateTimeFormatter OUTPUT =
+      dateTime()
+          .appendFraction(NANO_OF_SECOND, 6, 6, true)
+          .toFormatter(Locale.ROOT)
+          .withChronology(IsoChronology.INSTANCE)
+          .withZone(ZoneOffset.UTC);
+
+  private Timestamps() {}
+
+  /**
+   * Parses the API's date-time syntax; an offset is converted to UTC, the result has at most
+   * microsecond precision.
+   *
+   * @throws IllegalArgumentException (with the {@link DateTimeParseException} as cause when there
+   *     is one) if the text is not in that syntax, not a real date or time, or outside years
+   *     0000-9999 once in UTC
+   */
+  public static Instant parse(String text) {
+    Objects.requireNonNull(text, "text");
+    TemporalAccessor parsed;
+    try {
+      parsed = INPUT.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(SYNTAX, e);
+    }
+    ZoneOffset offset =
+        parsed.isSupported(OFFSET_SECONDS) ? ZoneOffset.from(parsed) : ZoneOffset.UTC;
+    Instant instant = LocalDateTime.from(parsed).toInstant(offset);
+    if (instant.isBefore(MIN) || instant.isAfter(MAX)) {
+      throw new IllegalArgumentException(SYNTAX);
+    }
+    return instant;
+  }
+
+  /**
+   * Writes {@code yyyy-MM-dd'T'HH:mm:ss.SSSSSS} in UTC, truncating below microseconds.
+   *
+   * @throws IllegalArgumentException if the instant lies outside years 0000-9999 (UTC)
+   */
+  public static String format(Instant instant) {
+    Objects.requireNonNull(instant, "instant");
+    if (instant.isBefore(MIN) || instant.isAfter(MAX)) {
+      throw new IllegalArgumentException("instant outside years 0000 to 9999: " + instant);
+    }
+    return OUTPUT.format(instant);
+  }
+
+  static Instant micros(Instant instant) {
+    return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  private static DateTimeFormatterBuilder dateTime() {
+    return new DateTimeFormatterBuilder()
+        .parseCaseSensitive()
+        .parseStrict()
+        .appendValue(YEAR, 4)
+        .appendLiteral('-')
+        .appendValue(MONTH_OF_YEAR, 2)
+        .appendLiteral('-')
+        .appendValue(DAY_OF_MONTH, 2)
+        .appendLiteral('T')
+        .appendValue(HOUR_OF_DAY, 2)
+        .appendLiteral(':')
+        .appendValue(MINUTE_OF_HOUR, 2)
+        .appendLiteral(':')
+        .appendValue(SECOND_OF_MINUTE, 2);
+  }
+}
