@@ -128,14 +128,16 @@ public class JpaCheckpointItemRepository implements CheckpointItemRepository {
       throw new PreconditionFailedException(item.id());
     }
     boolean created = row == null;
-    if (created) {
-      row = new CheckpointItemEntity();
+    if (!created) {
+      // A whole-item replacement: rows out, rows in. Diffing element collections would make
+      // EclipseLink match child rows on every column, LOBs included, which Derby cannot compare.
+      em.remove(row);
+      em.flush();
     }
+    row = new CheckpointItemEntity();
     CheckpointItemRows.fill(row, item, UUID.randomUUID().toString());
     try {
-      if (created) {
-        em.persist(row);
-      }
+      em.persist(row);
       em.flush();
     } catch (PersistenceException e) {
       if (created) {

@@ -1,0 +1,226 @@
+package org.backupcatalog.persistence.item;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.backupcatalog.api.AppConsistency;
+import org.backupcatalog.api.BackupData;
+import org.backupcatalog.api.BackupStatus;
+import org.backupcatalog.api.CheckpointItem;
+import org.backupcatalog.api.ExtendInfo;
+import org.backupcatalog.api.FailCode;
+import org.backupcatalog.api.ImageData;
+import org.backupcatalog.api.VolumeBackup;
+import org.backupcatalog.domain.InvalidParameterException;
+import org.backupcatalog.domain.PreconditionFailedException;
+import org.backupcatalog.domain.catalog.IfMatch;
+import org.backupcatalog.domain.catalog.WriteResult;
+import org.backupcatalog.domain.item.ItemId;
+import org.backupcatalog.domain.item.ProjectId;
+import org.backupcatalog.domain.query.ItemFilter;
+import org.backupcatalog.domain.query.ListQuery;
+import org.backupcatalog.domain.query.PageRequest;
+import org.backupcatalog.domain.query.Scope;
+import org.backupcatalog.domain.query.SortOrder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CheckpointItemRepositoryTest {
+
+  private static final TestDatabase DB = TestDatabase.derby();
+  private static final Scope P = Scope.of(new ProjectId("p"));
+
+  private final TransactionalRepository repository = DB.repository();
+
+  @BeforeEach
+  void empty() {
+    DB.deleteAll();
+  }
+
+  @AfterAll
+  static void close() {
+    DB.close();
+  }
+
+  static CheckpointItem full(String id, String project, int volumes) {
+    List<VolumeBackup> vbs =
+        java.util.stream.IntStream.range(0, volumes)
+            .mapToObj(
+                k ->
+                    new VolumeBackup(
+                        5L,
+                        k == 0,
+                        "vb-" + k,
+                        "backup",
+                        true,
+                        "manualbk_" + k,
+                        1024L * k,
+                        "vol-" + k,
+                        20L,
+                        3L,
+                        "available",
+                        "disk-" + k,
+                        "snap-" + k,
+                        k == 1
+                            ? Json.createObjectBuilder().add("vendor_key", k).build()
+                            : Json.createObjectBuilder().build()))
+            .toList();
+    return new CheckpointItem(
+        id,
+        project,
+        "Sicherung_Ä 😀",
+        "nightly",
+        BackupStatus.AVAILABLE,
+        "res-1",
+        "OS::Nova::Server",
+        "cp-" + id,
+        "pol-1",
+        Instant.parse("2017-04-15T04:20:37.277880Z"),
+        Instant.parse("2017-04-15T04:25:38.680638Z"),
+        Instant.parse("2017-04-15T04:25:38.675478Z"),
+        new ExtendInfo(
+            false,
+            0L,
+            "",
+            "na",
+            new FailCode("1234", "disk full"),
+            "backup",
+            "reason",
+            "backup",
+            false,
+            100L,
+            "az1.dc1",
+            "karbor_02",
+            "OS::Nova::Server",
+            0L,
+            0L,
+            vbs,
+            Instant.parse("2017-04-15T04:25:38.675478Z"),
+            "backup",
+            List.of(new ImageData("fe84dd80", Json.createObjectBuilder().build())),
+            false,
+            new AppConsistency(1L, 2L, null, "frozen"),
+            "task-1",
+            "QEMU",
+            Json.createObjectBuilder()
+                .add("replication_records", Json.createArrayBuilder().add("r1"))
+                .build()),
+        new BackupData(
+            "",
+            "",
+            0L,
+            "",
+            4096L,
+            4L,
+            "198.51.100.1",
+            "10.0.0.1",
+            Json.createObjectBuilder().add("flavor", "s3.large").build()));
+  }
+
+  @Test
+  void storesAndReturnsEveryFieldUnchanged() {
+    CheckpointItem item = full("item-1", "p", 3);
+    WriteResult written = repository.save(item, IfMatch.NONE);
+    assertTrue(written.created());
+    assertEquals(item, written.stored().item());
+    assertEquals(item, repository.find(P, new ItemId("item-1")).orElseThrow().item());
+    assertEquals(List.of(item), list(P, null).items());
+  }
+
+  @Test
+  void replacesTheWholeItemIncludingItsVolumeBackups() {
+    repository.save(full("item-1", "p", 3), IfMatch.NONE);
+    CheckpointItem smaller = full("item-1", "p", 1);
+    WriteResult replaced = repository.save(smaller, IfMatch.NONE);
+    assertFalse(replaced.created());
+    assertEquals(smaller, repository.find(P, new ItemId("item-1")).orElseThrow().item());
+  }
+
+  @Test
+  void everyWriteChangesTheEntityTagAndIfMatchGuardsIt() {
+    String first = repository.save(full("item-1", "p", 1), IfMatch.NONE).stored().etag();
+    String second =
+        repository.save(full("item-1", "p", 2), IfMatch.anyOf(Set.of(first))).stored().etag();
+    assertNotEquals(first, second);
+    assertThrows(
+        PreconditionFailedException.class,
+        () -> repository.save(full("item-1", "p", 3), IfMatch.anyOf(Set.of(first))));
+    assertEquals(2, volumes("item-1"));
+    assertThrows(
+        PreconditionFailedException.class,
+        () -> repository.save(full("item-2", "p", 1), IfMatch.ANY));
+    assertTrue(repository.find(P, new ItemId("item-2")).isEmpty());
+  }
+
+  @Test
+  void refusesAnIdOfAnotherProjectAndStoresNothing() {
+    repository.save(full("item-1", "p", 1), IfMatch.NONE);
+    assertThrows(
+        InvalidParameterException.class,
+        () -> repository.save(full("item-1", "q", 3), IfMatch.NONE));
+    assertEquals(1, volumes("item-1"));
+    assertEquals(
+        "p", repository.find(Scope.allTenants(), new ItemId("item-1")).get().item().projectId());
+  }
+
+  @Test
+  void anotherProjectsItemReadsAsMissing() {
+    repository.save(full("item-1", "q", 1), IfMatch.NONE);
+    assertTrue(repository.find(P, new ItemId("item-1")).isEmpty());
+    assertThrows(InvalidParameterException.class, () -> list(P, "item-1"));
+    assertFalse(repository.delete(new ProjectId("p"), new ItemId("item-1")));
+    assertEquals(1, repository.count(Scope.allTenants(), ItemFilter.NONE));
+  }
+
+  @Test
+  void deletesTheItemWithItsChildren() {
+    repository.save(full("item-1", "p", 3), IfMatch.NONE);
+    assertTrue(repository.delete(new ProjectId("p"), new ItemId("item-1")));
+    assertTrue(repository.find(P, new ItemId("item-1")).isEmpty());
+    assertEquals(0, volumes("item-1"));
+    assertFalse(repository.delete(new ProjectId("p"), new ItemId("item-1")));
+  }
+
+  @Test
+  void aPageCostsAtMostThreeStatementsWhateverItsSize() {
+    for (int k = 0; k < 300; k++) {
+      repository.save(full(String.format("item-%04d", k), "p", 1 + k % 3), IfMatch.NONE);
+    }
+    DB.resetStatements();
+    var firstPage =
+        repository.list(
+            new ListQuery(P, ItemFilter.NONE, SortOrder.DEFAULT, new PageRequest(null, 0, 250)));
+    assertEquals(250, firstPage.items().size());
+    assertTrue(DB.statements() <= 3, "statements for a first page: " + DB.statements());
+    DB.resetStatements();
+    var nextPage = list(P, firstPage.nextMarker());
+    assertEquals(50, nextPage.items().size());
+    assertTrue(DB.statements() <= 3, "statements for a page after a marker: " + DB.statements());
+  }
+
+  private org.backupcatalog.domain.catalog.CheckpointItemPage list(Scope scope, String marker) {
+    return repository.list(
+        new ListQuery(scope, ItemFilter.NONE, SortOrder.DEFAULT, new PageRequest(marker, 0, 1000)));
+  }
+
+  private int volumes(String id) {
+    var em = DB.entityManager();
+    try {
+      return ((Number)
+              em.createNativeQuery("SELECT COUNT(*) FROM volume_backup WHERE item_id = ?")
+                  .setParameter(1, id)
+                  .getSingleResult())
+          .intValue();
+    } finally {
+      em.close();
+    }
+  }
+}
