@@ -2,25 +2,19 @@ package org.backupcatalog.persistence.item;
 
 import jakarta.persistence.Access;
 import jakarta.persistence.AccessType;
-import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.List;
-import org.eclipse.persistence.annotations.BatchFetch;
-import org.eclipse.persistence.annotations.BatchFetchType;
 
 /**
  * One checkpoint item. Times are UTC {@link LocalDateTime}s with microsecond precision, which both
- * databases store exactly. The folded copies of the searched names and {@code protectedOrder} exist
- * only to make the contract's matching and ordering plain indexable comparisons.
+ * databases store exactly. Its volume backups and images are rows of their own ({@link
+ * VolumeBackupRow}, {@link ImageRow}), read for a whole page at once. The folded copies of the
+ * searched names and {@code protectedOrder} exist only to make the contract's matching and ordering
+ * plain indexable comparisons.
  */
 @Entity
 @Table(name = "checkpoint_item")
@@ -30,9 +24,6 @@ public class CheckpointItemEntity {
   /** Largest time the contract can write: NULL protected_at sorts as this, i.e. after all. */
   public static final LocalDateTime END_OF_TIME =
       LocalDateTime.of(9999, 12, 31, 23, 59, 59, 999_999_000);
-
-  /** Pages hold at most 1000 items (plus one to see whether more follow): one batch per page. */
-  static final int PAGE_BATCH = 1001;
 
   @Id String id;
 
@@ -80,18 +71,6 @@ public class CheckpointItemEntity {
   @Embedded ExtendInfoColumns extendInfo = new ExtendInfoColumns();
 
   @Embedded BackupDataColumns backupData = new BackupDataColumns();
-
-  @ElementCollection
-  @CollectionTable(name = "volume_backup", joinColumns = @JoinColumn(name = "item_id"))
-  @OrderColumn(name = "position")
-  @BatchFetch(value = BatchFetchType.IN, size = PAGE_BATCH)
-  List<VolumeBackupRow> volumeBackups = new ArrayList<>();
-
-  @ElementCollection
-  @CollectionTable(name = "os_image", joinColumns = @JoinColumn(name = "item_id"))
-  @OrderColumn(name = "position")
-  @BatchFetch(value = BatchFetchType.IN, size = PAGE_BATCH)
-  List<ImageRow> osImages = new ArrayList<>();
 
   public String getId() {
     return id;

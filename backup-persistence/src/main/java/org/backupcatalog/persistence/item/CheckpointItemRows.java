@@ -8,6 +8,7 @@ import java.io.StringReader;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 import org.backupcatalog.api.AppConsistency;
 import org.backupcatalog.api.BackupData;
@@ -40,10 +41,6 @@ final class CheckpointItemRows {
         row.protectedAt != null ? row.protectedAt : CheckpointItemEntity.END_OF_TIME;
     fill(row.extendInfo, item.extendInfo());
     fill(row.backupData, item.backupData());
-    row.volumeBackups.clear();
-    item.extendInfo().volumeBackups().forEach(v -> row.volumeBackups.add(ChildRows.row(v)));
-    row.osImages.clear();
-    item.extendInfo().osImagesData().forEach(i -> row.osImages.add(ChildRows.row(i)));
   }
 
   private static void fill(ExtendInfoColumns c, ExtendInfo e) {
@@ -90,7 +87,8 @@ final class CheckpointItemRows {
     c.extra = text(b.additional());
   }
 
-  static CheckpointItem item(CheckpointItemEntity row) {
+  static CheckpointItem item(
+      CheckpointItemEntity row, List<VolumeBackupRow> volumeBackups, List<ImageRow> images) {
     return new CheckpointItem(
         row.id,
         row.projectId,
@@ -104,11 +102,12 @@ final class CheckpointItemRows {
         instant(row.createdAt),
         instant(row.updatedAt),
         instant(row.protectedAt),
-        extendInfo(row),
+        extendInfo(row, volumeBackups, images),
         backupData(row.backupData));
   }
 
-  private static ExtendInfo extendInfo(CheckpointItemEntity row) {
+  private static ExtendInfo extendInfo(
+      CheckpointItemEntity row, List<VolumeBackupRow> volumeBackups, List<ImageRow> images) {
     ExtendInfoColumns c = row.extendInfo;
     return new ExtendInfo(
         c.autoTrigger,
@@ -128,10 +127,10 @@ final class CheckpointItemRows {
         c.resourceType,
         c.size,
         c.spaceSavingRatio,
-        row.volumeBackups.stream().map(ChildRows::volumeBackup).toList(),
+        volumeBackups.stream().map(ChildRows::volumeBackup).toList(),
         instant(c.finishedAt),
         c.supportedRestoreMode,
-        row.osImages.stream().map(ChildRows::image).toList(),
+        images.stream().map(ChildRows::image).toList(),
         c.supportLld,
         c.hasAppConsistency
             ? new AppConsistency(

@@ -3,16 +3,35 @@ package org.backupcatalog.persistence.item;
 import static org.backupcatalog.persistence.item.CheckpointItemRows.json;
 import static org.backupcatalog.persistence.item.CheckpointItemRows.text;
 
+import java.util.List;
+import java.util.stream.IntStream;
+import org.backupcatalog.api.CheckpointItem;
 import org.backupcatalog.api.ImageData;
 import org.backupcatalog.api.VolumeBackup;
 
-/** Copies volume backups and images into their child rows and back. */
+/** Copies an item's volume backups and images into their child rows and back, in order. */
 final class ChildRows {
 
   private ChildRows() {}
 
-  static VolumeBackupRow row(VolumeBackup v) {
+  static List<VolumeBackupRow> volumeBackupRows(CheckpointItem item) {
+    List<VolumeBackup> volumes = item.extendInfo().volumeBackups();
+    return IntStream.range(0, volumes.size())
+        .mapToObj(k -> row(item.id(), k, volumes.get(k)))
+        .toList();
+  }
+
+  static List<ImageRow> imageRows(CheckpointItem item) {
+    List<ImageData> images = item.extendInfo().osImagesData();
+    return IntStream.range(0, images.size())
+        .mapToObj(k -> row(item.id(), k, images.get(k)))
+        .toList();
+  }
+
+  private static VolumeBackupRow row(String itemId, int position, VolumeBackup v) {
     VolumeBackupRow r = new VolumeBackupRow();
+    r.itemId = itemId;
+    r.position = position;
     r.averageSpeed = v.averageSpeed();
     r.bootable = v.bootable();
     r.volumeBackupId = v.id();
@@ -48,8 +67,10 @@ final class ChildRows {
         json(r.extra));
   }
 
-  static ImageRow row(ImageData i) {
+  private static ImageRow row(String itemId, int position, ImageData i) {
     ImageRow r = new ImageRow();
+    r.itemId = itemId;
+    r.position = position;
     r.imageId = i.imageId();
     r.extra = text(i.additional());
     return r;

@@ -12,6 +12,7 @@ import jakarta.persistence.criteria.Root;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.backupcatalog.api.CheckpointItem;
@@ -72,9 +73,21 @@ public class JpaCheckpointItemRepository implements CheckpointItemRepository {
     if (rows.isEmpty() && marker != null && !exists(query.scope(), marker)) {
       throw InvalidParameterException.markerNotFound();
     }
-    List<CheckpointItem> items =
-        rows.stream().limit(page.limit()).map(CheckpointItemRows::item).toList();
-    return new CheckpointItemPage(items, rows.size() > page.limit());
+    return new CheckpointItemPage(
+        withChildren(rows.stream().limit(page.limit()).toList()), rows.size() > page.limit());
+  }
+
+  /** Two more statements for the whole page, not two per item. */
+  private List<CheckpointItem> withChildren(List<CheckpointItemEntity> rows) {
+    List<String> ids = rows.stream().map(r -> r.id).toList();
+    Map<String, List<VolumeBackupRow>> volumes = ChildRowQueries.VOLUME_BACKUPS.of(em, ids);
+    Map<String, List<ImageRow>> images = ChildRowQueries.IMAGES.of(em, ids);
+    return rows.stream()
+        .map(
+            r ->
+                CheckpointItemRows.item(
+                    r, volumes.getOrDefault(r.id, List.of()), images.getOrDefault(r.id, List.of())))
+        .toList();
   }
 
   private CriteriaQuery<CheckpointItemEntity> pageQuery(ListQuery query) {
@@ -113,7 +126,7 @@ public class JpaCheckpointItemRepository implements CheckpointItemRepository {
   public Optional<StoredCheckpointItem> find(Scope scope, ItemId id) {
     return Optional.ofNullable(em.find(CheckpointItemEntity.class, id.value()))
         .filter(row -> scope.isAllTenants() || row.projectId.equals(scope.project().value()))
-        .map(row -> new StoredCheckpointItem(CheckpointItemRows.item(row), row.revision));
+        .map(row -> new StoredCheckpointItem(withChildren(List.of(row)).get(0), row.revision));
   }
 
   @Override
@@ -128,16 +141,20 @@ public class JpaCheckpointItemRepository implements CheckpointItemRepository {
       throw new PreconditionFailedException(item.id());
     }
     boolean created = row == null;
-    if (!created) {
-      // A whole-item replacement: rows out, rows in. Diffing element collections would make
-      // EclipseLink match child rows on every column, LOBs included, which Derby cannot compare.
-      em.remove(row);
-      em.flush();
+    if (created) {
+      row = new CheckpointItemEntity();
+    } else {
+      // Updated in place, so that the row lock other writers wait on stays valid; the children
+      // are replaced whole, removed before the new rows take their (item, position) keys.
+      ChildRowQueries.VOLUME_BACKUPS.deleteOf(em, item.id());
+      ChildRowQueries.IMAGES.deleteOf(em, item.id());
     }
-    row = new CheckpointItemEntity();
     CheckpointItemRows.fill(row, item, UUID.randomUUID().toString());
     try {
-      em.persist(row);
+      if (created) {
+        em.persist(row);
+      }
+      // The item's row first: the children's foreign key needs it.
       em.flush();
     } catch (PersistenceException e) {
       if (created) {
@@ -145,8 +162,14 @@ public class JpaCheckpointItemRepository implements CheckpointItemRepository {
       }
       throw e;
     }
+    List<VolumeBackupRow> volumes = ChildRows.volumeBackupRows(item);
+    List<ImageRow> images = ChildRows.imageRows(item);
+    volumes.forEach(em::persist);
+    images.forEach(em::persist);
+    em.flush();
     return new WriteResult(
-        new StoredCheckpointItem(CheckpointItemRows.item(row), row.revision), created);
+        new StoredCheckpointItem(CheckpointItemRows.item(row, volumes, images), row.revision),
+        created);
   }
 
   @Override
@@ -156,6 +179,7 @@ public class JpaCheckpointItemRepository implements CheckpointItemRepository {
     if (row == null || !row.projectId.equals(project.value())) {
       return false;
     }
+    // The children follow by the foreign keys' ON DELETE CASCADE, in the same statement.
     em.remove(row);
     return true;
   }

@@ -3,13 +3,24 @@ package org.backupcatalog.persistence.item;
 import jakarta.persistence.Access;
 import jakarta.persistence.AccessType;
 import jakarta.persistence.Column;
-import jakarta.persistence.Embeddable;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
 
-/** One volume backup of an item; its position in the item's list is the row's order column. */
-@Embeddable
+/** One volume backup of an item, at its position in the item's list. */
+@Entity
+@Table(name = "volume_backup")
+@IdClass(ChildRowKey.class)
 @Access(AccessType.FIELD)
 public class VolumeBackupRow {
+
+  @Id
+  @Column(name = "item_id")
+  String itemId;
+
+  @Id int position;
 
   @Column(name = "id")
   String volumeBackupId;

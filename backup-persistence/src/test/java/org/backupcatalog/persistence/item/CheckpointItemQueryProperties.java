@@ -11,11 +11,9 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
 import org.backupcatalog.api.CheckpointItem;
 import org.backupcatalog.domain.InvalidParameterException;
 import org.backupcatalog.domain.catalog.CheckpointItemPage;
-import org.backupcatalog.domain.catalog.IfMatch;
 import org.backupcatalog.domain.item.ProjectId;
 import org.backupcatalog.domain.query.ListQuery;
 import org.backupcatalog.domain.query.PageRequest;
@@ -29,14 +27,10 @@ import org.backupcatalog.domain.reference.ReferenceCatalog;
  * The repository's filtering, ordering and paging, compared with the reference model on random
  * catalogs full of ties, NULLs and awkward names, on a real database.
  */
-class CheckpointItemQueryProperties {
+abstract class CheckpointItemQueryProperties {
 
-  private static final TestDatabase DB = TestDatabase.derby();
-
-  @AfterContainer
-  static void close() {
-    DB.close();
-  }
+  /** The database under test; each subclass keeps one for all its tries. */
+  abstract TestDatabase db();
 
   @Provide
   Arbitrary<List<CheckpointItem>> catalogs() {
@@ -56,10 +50,9 @@ class CheckpointItemQueryProperties {
         .map(s -> s == null ? Scope.allTenants() : s);
   }
 
-  private static ReferenceCatalog store(List<CheckpointItem> items) {
-    DB.deleteAll();
-    var repository = DB.repository();
-    items.forEach(i -> repository.save(i, IfMatch.NONE));
+  private ReferenceCatalog store(List<CheckpointItem> items) {
+    db().deleteAll();
+    db().repository().saveAll(items);
     return new ReferenceCatalog(items);
   }
 
@@ -88,12 +81,12 @@ class CheckpointItemQueryProperties {
             new PageRequest(marker(items, pick), p.offset(), p.limit()));
     Optional<CheckpointItemPage> expected = answer(() -> reference.list(q));
     if (expected.isEmpty()) {
-      assertThrows(InvalidParameterException.class, () -> DB.repository().list(q));
+      assertThrows(InvalidParameterException.class, () -> db().repository().list(q));
     } else {
-      assertEquals(expected.get(), DB.repository().list(q));
+      assertEquals(expected.get(), db().repository().list(q));
     }
     assertEquals(
-        reference.count(scope, parsed.filter()), DB.repository().count(scope, parsed.filter()));
+        reference.count(scope, parsed.filter()), db().repository().count(scope, parsed.filter()));
   }
 
   @Property(tries = 150)
@@ -110,7 +103,7 @@ class CheckpointItemQueryProperties {
     List<CheckpointItem> walked =
         PageWalk.all(
             (marker, n) ->
-                DB.repository()
+                db().repository()
                     .list(
                         new ListQuery(
                             scope,

@@ -29,25 +29,22 @@ import org.backupcatalog.domain.query.ListQuery;
 import org.backupcatalog.domain.query.PageRequest;
 import org.backupcatalog.domain.query.Scope;
 import org.backupcatalog.domain.query.SortOrder;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class CheckpointItemRepositoryTest {
+abstract class CheckpointItemRepositoryTest {
 
-  private static final TestDatabase DB = TestDatabase.derby();
+  /** The database under test, one per subclass. */
+  abstract TestDatabase db();
+
   private static final Scope P = Scope.of(new ProjectId("p"));
 
-  private final TransactionalRepository repository = DB.repository();
+  private TransactionalRepository repository;
 
   @BeforeEach
   void empty() {
-    DB.deleteAll();
-  }
-
-  @AfterAll
-  static void close() {
-    DB.close();
+    db().deleteAll();
+    repository = db().repository();
   }
 
   static CheckpointItem full(String id, String project, int volumes) {
@@ -194,16 +191,17 @@ class CheckpointItemRepositoryTest {
     for (int k = 0; k < 300; k++) {
       repository.save(full(String.format("item-%04d", k), "p", 1 + k % 3), IfMatch.NONE);
     }
-    DB.resetStatements();
+    db().resetStatements();
     var firstPage =
         repository.list(
             new ListQuery(P, ItemFilter.NONE, SortOrder.DEFAULT, new PageRequest(null, 0, 250)));
     assertEquals(250, firstPage.items().size());
-    assertTrue(DB.statements() <= 3, "statements for a first page: " + DB.statements());
-    DB.resetStatements();
+    assertTrue(db().statements() <= 3, "statements for a first page: " + db().statements());
+    db().resetStatements();
     var nextPage = list(P, firstPage.nextMarker());
     assertEquals(50, nextPage.items().size());
-    assertTrue(DB.statements() <= 3, "statements for a page after a marker: " + DB.statements());
+    assertTrue(
+        db().statements() <= 3, "statements for a page after a marker: " + db().statements());
   }
 
   private org.backupcatalog.domain.catalog.CheckpointItemPage list(Scope scope, String marker) {
@@ -212,7 +210,7 @@ class CheckpointItemRepositoryTest {
   }
 
   private int volumes(String id) {
-    var em = DB.entityManager();
+    var em = db().entityManager();
     try {
       return ((Number)
               em.createNativeQuery("SELECT COUNT(*) FROM volume_backup WHERE item_id = ?")

@@ -18,33 +18,30 @@ import org.backupcatalog.domain.catalog.IfMatch;
 import org.backupcatalog.domain.item.ItemId;
 import org.backupcatalog.domain.item.ProjectId;
 import org.backupcatalog.domain.query.Scope;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 
 /** Writers racing on one item: no lost update, and never a mix of two writes' volume backups. */
-class ConcurrentWritesTest {
+abstract class ConcurrentWritesTest {
 
-  private static final TestDatabase DB = TestDatabase.derby();
+  /** The database under test, one per subclass. */
+  abstract TestDatabase db();
+
   private static final int WRITERS = 6;
 
   private final ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
-  private final CheckpointItemIngest ingest = new CheckpointItemIngest(DB.repository());
+  private CheckpointItemIngest ingest;
 
   @BeforeEach
   void empty() {
-    DB.deleteAll();
+    db().deleteAll();
+    ingest = new CheckpointItemIngest(db().repository());
   }
 
   @AfterEach
   void stop() {
     pool.shutdownNow();
-  }
-
-  @AfterAll
-  static void close() {
-    DB.close();
   }
 
   private <T> List<Future<T>> race(List<Callable<T>> writers) throws InterruptedException {
@@ -65,7 +62,7 @@ class ConcurrentWritesTest {
   @RepeatedTest(3)
   void exactlyOneWriterWinsEachRevision() throws Exception {
     String etag =
-        DB.repository()
+        db().repository()
             .save(CheckpointItemRepositoryTest.full("item", "p", 1), IfMatch.NONE)
             .stored()
             .etag();
@@ -75,7 +72,7 @@ class ConcurrentWritesTest {
       writers.add(
           () -> {
             try {
-              DB.repository().save(item, IfMatch.anyOf(Set.of(etag)));
+              db().repository().save(item, IfMatch.anyOf(Set.of(etag)));
               return true;
             } catch (PreconditionFailedException lost) {
               return false;
@@ -105,7 +102,10 @@ class ConcurrentWritesTest {
       result.get();
     }
     CheckpointItem stored =
-        DB.repository().find(Scope.of(new ProjectId("p")), new ItemId("racy")).orElseThrow().item();
+        db().repository()
+            .find(Scope.of(new ProjectId("p")), new ItemId("racy"))
+            .orElseThrow()
+            .item();
     List<String> ids = stored.extendInfo().volumeBackups().stream().map(v -> v.id()).toList();
     List<String> whole = new ArrayList<>();
     for (int k = 0; k < ids.size(); k++) {

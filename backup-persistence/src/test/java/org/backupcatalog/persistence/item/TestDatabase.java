@@ -41,8 +41,9 @@ public final class TestDatabase implements AutoCloseable {
     return new TestDatabase(ds);
   }
 
-  public static TestDatabase on(DataSource dataSource) {
-    return new TestDatabase(dataSource);
+  /** A fresh database in a real PostgreSQL server, started once for all tests of the JVM. */
+  public static TestDatabase postgres() {
+    return new TestDatabase(EmbeddedPostgresServer.newDatabase());
   }
 
   public DataSource dataSource() {

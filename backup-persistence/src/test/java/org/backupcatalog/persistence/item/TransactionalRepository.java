@@ -2,6 +2,7 @@ package org.backupcatalog.persistence.item;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.backupcatalog.api.CheckpointItem;
@@ -61,6 +62,15 @@ public final class TransactionalRepository implements CheckpointItemRepository {
   @Override
   public WriteResult save(CheckpointItem item, IfMatch ifMatch) {
     return inTransaction(r -> r.save(item, ifMatch));
+  }
+
+  /** Stores many items in one transaction: how the property tests fill a catalog quickly. */
+  public void saveAll(List<CheckpointItem> items) {
+    inTransaction(
+        r -> {
+          items.forEach(i -> r.save(i, IfMatch.NONE));
+          return null;
+        });
   }
 
   @Override
