@@ -1,0 +1,91 @@
+package org.backupcatalog.web.security;
+
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.backupcatalog.web.error.ApiError;
+import org.backupcatalog.web.error.ErrorJson;
+import org.backupcatalog.web.request.RequestIds;
+
+/**
+ * Authenticates every request, whatever its path, by its token: {@code X-Auth-Token}, else {@code
+ * Authorization: Bearer}. A valid token logs the caller in with the token's roles as groups; any
+ * other request is answered 401 here, before filters and resources run, so that a bad token is 401
+ * whatever else is wrong with the request (CONTRACT section 6).
+ */
+@ApplicationScoped
+@DeclareRoles({Roles.ADMIN, Roles.BACKUP_ENGINE})
+public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+  public static final String TOKEN_HEADER = "X-Auth-Token";
+
+  private static final Logger LOG = Logger.getLogger(TokenAuthenticationMechanism.class.getName());
+
+  private static final String BEARER = "bearer ";
+
+  @Inject TokenConfiguration configuration;
+
+  @Override
+  public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    String token = tokenOf(request.getHeader(TOKEN_HEADER), request.getHeader("Authorization"));
+    if (token == null) {
+      return refuse(request, response, "no token");
+    }
+    try {
+      VerifiedToken verified = configuration.verifier().verify(token);
+      return context.notifyContainerAboutLogin(verified.caller(), verified.roles());
+    } catch (InvalidTokenException e) {
+      return refuse(request, response, e.getMessage());
+    }
+  }
+
+  /** The token of a request: {@code X-Auth-Token} wins; a bearer token is the fallback. */
+  static String tokenOf(String xAuthToken, String authorization) {
+    if (xAuthToken != null && !xAuthToken.isBlank()) {
+      return xAuthToken.strip();
+    }
+    if (authorization != null
+        && authorization.length() > BEARER.length()
+        && authorization.substring(0, BEARER.length()).toLowerCase(Locale.ROOT).equals(BEARER)) {
+      String token = authorization.substring(BEARER.length()).strip();
+      return token.isEmpty() ? null : token;
+    }
+    return null;
+  }
+
+  /**
+   * Writes the 401 itself and reports the failure as already answered, so that the container adds
+   * nothing (its own 401 would be an HTML page).
+   */
+  private static AuthenticationStatus refuse(
+      HttpServletRequest request, HttpServletResponse response, String reason) {
+    String requestId = RequestIds.ensure(request, response);
+    LOG.log(
+        Level.FINE,
+        () ->
+            requestId
+                + " "
+                + request.getMethod()
+                + " "
+                + request.getRequestURI()
+                + " -> 401: "
+                + reason);
+    response.setHeader("WWW-Authenticate", "Bearer");
+    try {
+      ErrorJson.write(response, ApiError.unauthorized(), requestId);
+    } catch (IOException e) {
+      LOG.log(Level.FINE, "could not send the 401 of request " + requestId, e);
+    }
+    return AuthenticationStatus.SEND_FAILURE;
+  }
+}

@@ -1,0 +1,205 @@
+package org.backupcatalog.web.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.StringReader;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.backupcatalog.domain.item.ProjectId;
+import org.backupcatalog.web.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+
+class TokenAuthenticationMechanismTest {
+
+  private final TokenAuthenticationMechanism mechanism = new TokenAuthenticationMechanism();
+
+  {
+    mechanism.configuration =
+        new TokenConfiguration(
+            new TokenVerifier(
+                VerificationKeys.of(TestTokens.secretBytes(), null),
+                TokenVerifier.DEFAULT_PROJECT_CLAIM,
+                TokenVerifier.DEFAULT_ROLES_CLAIM));
+  }
+
+  @Test
+  void xAuthTokenWins() {
+    assertEquals("a", TokenAuthenticationMechanism.tokenOf("a", "Bearer b"));
+    assertEquals("a", TokenAuthenticationMechanism.tokenOf(" a ", null));
+  }
+
+  @Test
+  void bearerIsTheFallback() {
+    assertEquals("b", TokenAuthenticationMechanism.tokenOf(null, "Bearer b"));
+    assertEquals("b", TokenAuthenticationMechanism.tokenOf("  ", "bearer  b"));
+    assertEquals("b", TokenAuthenticationMechanism.tokenOf("", "BEARER b"));
+  }
+
+  @Test
+  void noTokenWithoutEither() {
+    assertNull(TokenAuthenticationMechanism.tokenOf(null, null));
+    assertNull(TokenAuthenticationMechanism.tokenOf(null, "Basic dXNlcjpwdw=="));
+    assertNull(TokenAuthenticationMechanism.tokenOf(null, "Bearer "));
+    assertNull(TokenAuthenticationMechanism.tokenOf(null, "Bearer"));
+    assertNull(TokenAuthenticationMechanism.tokenOf(null, "Bearerxyz"));
+  }
+
+  @Test
+  void validTokenLogsTheCallerInWithItsRoles() {
+    Exchange exchange =
+        new Exchange(Map.of("X-Auth-Token", TestTokens.admin("project-a").subject("ann").build()));
+    assertEquals(AuthenticationStatus.SUCCESS, exchange.run(mechanism));
+    assertEquals(new Caller("ann", new ProjectId("project-a")), exchange.loggedIn);
+    assertEquals(Set.of(Roles.ADMIN), exchange.groups);
+    assertEquals(0, exchange.body.size());
+  }
+
+  @Test
+  void bearerTokenWorksToo() {
+    Exchange exchange =
+        new Exchange(Map.of("Authorization", "Bearer " + TestTokens.of("project-a")));
+    assertEquals(AuthenticationStatus.SUCCESS, exchange.run(mechanism));
+    assertEquals(Set.of(), exchange.groups);
+  }
+
+  @Test
+  void missingTokenIs401Json() {
+    Exchange exchange = new Exchange(Map.of("X-Request-Id", "req-1"));
+    assertEquals(AuthenticationStatus.SEND_FAILURE, exchange.run(mechanism));
+    assertUnauthorized(exchange, "req-1");
+  }
+
+  @Test
+  void invalidTokenIs401JsonWithANewRequestId() {
+    Exchange exchange =
+        new Exchange(Map.of("X-Auth-Token", TestTokens.admin("project-a").unsecured().build()));
+    assertEquals(AuthenticationStatus.SEND_FAILURE, exchange.run(mechanism));
+    assertNull(exchange.loggedIn);
+    assertEquals(36, exchange.headers.get("X-Request-Id").length());
+    assertUnauthorized(exchange, exchange.headers.get("X-Request-Id"));
+  }
+
+  private static void assertUnauthorized(Exchange exchange, String requestId) {
+    assertEquals(401, exchange.status);
+    assertTrue(exchange.contentType.startsWith("application/json"), exchange.contentType);
+    assertEquals(requestId, exchange.headers.get("X-Request-Id"));
+    assertEquals("Bearer", exchange.headers.get("WWW-Authenticate"));
+    JsonObject body =
+        Json.createReader(new StringReader(exchange.body.toString(StandardCharsets.UTF_8)))
+            .readObject();
+    assertEquals("APIGW.0301", body.getString("error_code"));
+    assertEquals(requestId, body.getString("request_id"));
+    assertTrue(body.getString("error_msg").length() > 0);
+    assertEquals(Set.of("error_code", "error_msg", "request_id"), body.keySet());
+  }
+
+  /** One request through the mechanism, with just enough of the servlet API behind it. */
+  private static final class Exchange {
+
+    final Map<String, String> requestHeaders;
+    final Map<String, Object> attributes = new HashMap<>();
+    final Map<String, String> headers = new HashMap<>();
+    final ByteArrayOutputStream body = new ByteArrayOutputStream();
+    int status = 200;
+    String contentType;
+    boolean committed;
+    Principal loggedIn;
+    Set<String> groups;
+
+    Exchange(Map<String, String> requestHeaders) {
+      this.requestHeaders = requestHeaders;
+    }
+
+    AuthenticationStatus run(TokenAuthenticationMechanism mechanism) {
+      return mechanism.validateRequest(request(), response(), context());
+    }
+
+    private HttpServletRequest request() {
+      return proxy(
+          HttpServletRequest.class,
+          (name, args) ->
+              switch (name) {
+                case "getHeader" -> requestHeaders.get((String) args[0]);
+                case "getAttribute" -> attributes.get((String) args[0]);
+                case "setAttribute" -> attributes.put((String) args[0], args[1]);
+                case "getMethod" -> "GET";
+                case "getRequestURI" -> "/v1/project-a/checkpoint_items";
+                default -> throw new UnsupportedOperationException(name);
+              });
+    }
+
+    private HttpServletResponse response() {
+      ServletOutputStream out =
+          new ServletOutputStream() {
+            @Override
+            public void write(int b) {
+              body.write(b);
+            }
+
+            @Override
+            public boolean isReady() {
+              return true;
+            }
+
+            @Override
+            public void setWriteListener(WriteListener listener) {}
+          };
+      return proxy(
+          HttpServletResponse.class,
+          (name, args) ->
+              switch (name) {
+                case "isCommitted" -> committed;
+                case "setHeader" -> headers.put((String) args[0], (String) args[1]);
+                case "setStatus" -> status = (Integer) args[0];
+                case "setContentType" -> contentType = (String) args[0];
+                case "setContentLength", "resetBuffer" -> null;
+                case "getOutputStream" -> out;
+                case "flushBuffer" -> committed = true;
+                default -> throw new UnsupportedOperationException(name);
+              });
+    }
+
+    private HttpMessageContext context() {
+      return proxy(
+          HttpMessageContext.class,
+          (name, args) -> {
+            if (name.equals("notifyContainerAboutLogin") && args.length == 2) {
+              loggedIn = (Principal) args[0];
+              @SuppressWarnings("unchecked")
+              Set<String> given = (Set<String>) args[1];
+              groups = given;
+              return AuthenticationStatus.SUCCESS;
+            }
+            throw new UnsupportedOperationException(name);
+          });
+    }
+  }
+
+  private interface Call {
+    Object answer(String method, Object[] args);
+  }
+
+  private static <T> T proxy(Class<T> type, Call call) {
+    return type.cast(
+        Proxy.newProxyInstance(
+            type.getClassLoader(),
+            new Class<?>[] {type},
+            (self, method, args) ->
+                call.answer(method.getName(), args == null ? new Object[0] : args)));
+  }
+}
