@@ -57,7 +57,11 @@ public final class RandomCatalogs {
 
   /** Catalogs of up to {@code maxSize} items with unique ids, spread over {@link #PROJECTS}. */
   public static Arbitrary<List<CheckpointItem>> catalogs(int maxSize) {
-    return items().list().ofMaxSize(maxSize).map(RandomCatalogs::withUniqueIds);
+    return catalogs(0, maxSize);
+  }
+
+  public static Arbitrary<List<CheckpointItem>> catalogs(int minSize, int maxSize) {
+    return items().list().ofMinSize(minSize).ofMaxSize(maxSize).map(RandomCatalogs::withUniqueIds);
   }
 
   private static List<CheckpointItem> withUniqueIds(List<CheckpointItem> items) {
