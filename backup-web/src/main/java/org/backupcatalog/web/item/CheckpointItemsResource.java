@@ -1,0 +1,135 @@
+package org.backupcatalog.web.item;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import org.backupcatalog.api.CheckpointItemJson;
+import org.backupcatalog.domain.InvalidParameterException;
+import org.backupcatalog.domain.catalog.CheckpointItemCatalog;
+import org.backupcatalog.domain.catalog.CheckpointItemIngest;
+import org.backupcatalog.domain.catalog.CheckpointItemPage;
+import org.backupcatalog.domain.catalog.WriteResult;
+import org.backupcatalog.domain.item.StoredCheckpointItem;
+import org.backupcatalog.domain.query.QueryParameters;
+import org.backupcatalog.domain.query.Scope;
+import org.backupcatalog.web.error.ErrorJson;
+import org.backupcatalog.web.security.AccessPolicy;
+import org.backupcatalog.web.security.Operation;
+
+/**
+ * {@code /v1/{project_id}/checkpoint_items}: the list, its count, and single items. One class, so
+ * that the literal {@code count} always wins over an item id of that name.
+ */
+@Path("v1/{project_id}/checkpoint_items")
+@Produces(ErrorJson.CONTENT_TYPE)
+@RequestScoped
+public class CheckpointItemsResource {
+
+  @Inject private CheckpointItemCatalog catalog;
+  @Inject private CheckpointItemIngest ingest;
+  @Inject private AccessPolicy access;
+  @Inject private NextPageLink nextPageLink;
+
+  @Context private SecurityContext security;
+  @Context private UriInfo uri;
+
+  @PathParam("project_id")
+  private String projectId;
+
+  @GET
+  public JsonObject list() {
+    QueryParameters parameters = QueryParameters.of(uri.getQueryParameters());
+    Scope scope = authorize(Operation.LIST, parameters);
+    CheckpointItemPage page = catalog.list(scope, parameters);
+    JsonArrayBuilder items = Json.createArrayBuilder();
+    page.items().forEach(i -> items.add(CheckpointItemJson.write(i, scope.isAllTenants())));
+    JsonArrayBuilder links = Json.createArrayBuilder();
+    if (page.hasMore()) {
+      links.add(
+          Json.createObjectBuilder()
+              .add("rel", "next")
+              .add("href", nextPageLink.after(uri, page.nextMarker())));
+    }
+    return Json.createObjectBuilder()
+        .add("checkpoint_items", items)
+        .add("checkpoint_items_links", links)
+        .build();
+  }
+
+  @GET
+  @Path("count")
+  public JsonObject count() {
+    QueryParameters parameters = QueryParameters.of(uri.getQueryParameters());
+    Scope scope = authorize(Operation.COUNT, parameters);
+    return Json.createObjectBuilder().add("count", catalog.count(scope, parameters)).build();
+  }
+
+  @GET
+  @Path("{id}")
+  public Response get(@PathParam("id") String id) {
+    Scope scope = access.authorize(Operation.GET, projectId, false, security);
+    StoredCheckpointItem stored = catalog.get(scope, id);
+    return Response.ok(ItemBodies.envelope(stored.item()))
+        .tag(new EntityTag(stored.etag()))
+        .build();
+  }
+
+  @PUT
+  @Path("{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response put(
+      @PathParam("id") String id,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      InputStream body) {
+    Scope scope = access.authorize(Operation.PUT, projectId, false, security);
+    WriteResult written =
+        ingest.put(scope.project(), id, ItemBodies.read(body), EntityTags.ifMatch(ifMatch));
+    Response.ResponseBuilder answer =
+        written.created() ? Response.created(uri.getAbsolutePathBuilder().build()) : Response.ok();
+    return answer
+        .entity(ItemBodies.envelope(written.stored().item()))
+        .tag(new EntityTag(written.stored().etag()))
+        .build();
+  }
+
+  @DELETE
+  @Path("{id}")
+  public Response delete(@PathParam("id") String id) {
+    Scope scope = access.authorize(Operation.DELETE, projectId, false, security);
+    ingest.delete(scope.project(), id);
+    return Response.noContent().build();
+  }
+
+  /**
+   * Authorization comes before parameter checks (CONTRACT section 6), but needs the flag: a value
+   * that is neither true nor false cannot ask for all tenants, so it is refused only afterwards.
+   */
+  private Scope authorize(Operation operation, QueryParameters parameters) {
+    boolean allTenants;
+    try {
+      allTenants = parameters.allTenants();
+    } catch (InvalidParameterException malformed) {
+      access.authorize(operation, projectId, false, security);
+      throw malformed;
+    }
+    return access.authorize(operation, projectId, allTenants, security);
+  }
+}
