@@ -29,8 +29,16 @@ import org.backupcatalog.domain.reference.ReferenceCatalog;
  */
 abstract class CheckpointItemQueryProperties {
 
-  /** The database under test; each subclass keeps one for all its tries. */
-  abstract TestDatabase db();
+  private final TestDatabase db;
+
+  CheckpointItemQueryProperties(TestDatabase.Kind kind) {
+    this.db = TestDatabase.shared(kind);
+  }
+
+  /** The database under test: one per kind, shared by the test classes. */
+  TestDatabase db() {
+    return db;
+  }
 
   @Provide
   Arbitrary<List<CheckpointItem>> catalogs() {

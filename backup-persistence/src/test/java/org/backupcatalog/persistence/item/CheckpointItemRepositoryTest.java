@@ -34,8 +34,16 @@ import org.junit.jupiter.api.Test;
 
 abstract class CheckpointItemRepositoryTest {
 
-  /** The database under test, one per subclass. */
-  abstract TestDatabase db();
+  private final TestDatabase db;
+
+  CheckpointItemRepositoryTest(TestDatabase.Kind kind) {
+    this.db = TestDatabase.shared(kind);
+  }
+
+  /** The database under test: one per kind, shared by the test classes. */
+  TestDatabase db() {
+    return db;
+  }
 
   private static final Scope P = Scope.of(new ProjectId("p"));
 

@@ -25,8 +25,16 @@ import org.junit.jupiter.api.RepeatedTest;
 /** Writers racing on one item: no lost update, and never a mix of two writes' volume backups. */
 abstract class ConcurrentWritesTest {
 
-  /** The database under test, one per subclass. */
-  abstract TestDatabase db();
+  private final TestDatabase db;
+
+  ConcurrentWritesTest(TestDatabase.Kind kind) {
+    this.db = TestDatabase.shared(kind);
+  }
+
+  /** The database under test: one per kind, shared by the test classes. */
+  TestDatabase db() {
+    return db;
+  }
 
   private static final int WRITERS = 6;
 

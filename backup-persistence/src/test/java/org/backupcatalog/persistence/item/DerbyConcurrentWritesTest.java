@@ -1,18 +1,8 @@
 package org.backupcatalog.persistence.item;
 
-import org.junit.jupiter.api.AfterAll;
-
 class DerbyConcurrentWritesTest extends ConcurrentWritesTest {
 
-  private static final TestDatabase DB = TestDatabase.derby();
-
-  @Override
-  TestDatabase db() {
-    return DB;
-  }
-
-  @AfterAll
-  static void close() {
-    DB.close();
+  DerbyConcurrentWritesTest() {
+    super(TestDatabase.Kind.DERBY);
   }
 }

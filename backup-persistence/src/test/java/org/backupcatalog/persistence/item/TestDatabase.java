@@ -34,6 +34,22 @@ public final class TestDatabase implements AutoCloseable {
             "backup-test", Map.of("jakarta.persistence.nonJtaDataSource", counting(dataSource)));
   }
 
+  /** The two databases the catalog supports. */
+  public enum Kind {
+    DERBY,
+    POSTGRES
+  }
+
+  private static final Map<Kind, TestDatabase> SHARED = new java.util.EnumMap<>(Kind.class);
+
+  /**
+   * One database of each kind for all the test classes of a JVM, which empty it as they need:
+   * starting PostgreSQL and migrating is the slow part, not the tests.
+   */
+  public static synchronized TestDatabase shared(Kind kind) {
+    return SHARED.computeIfAbsent(kind, k -> k == Kind.DERBY ? derby() : postgres());
+  }
+
   /** A fresh in-memory Derby database. */
   public static TestDatabase derby() {
     EmbeddedDataSource ds = new EmbeddedDataSource();
