@@ -3,24 +3,23 @@ package org.backupcatalog.web.config;
 import jakarta.annotation.sql.DataSourceDefinition;
 
 /**
- * The catalog's one datasource, {@code java:app/jdbc/backup}, defined in code so that the WAR
- * carries no server configuration. Every attribute comes from MicroProfile Config (environment
- * variables such as {@code BACKUP_DB_CLASS}, or {@code -Dbackup.db.class=...}) with the default
- * written inline: Payara resolves these expressions without the WAR's own
- * microprofile-config.properties.
+ * The catalog's one datasource, {@value #JNDI_NAME}, defined in code so that the WAR carries no
+ * server configuration. Every attribute comes from MicroProfile Config (environment variables such
+ * as {@code BACKUP_DB_CLASS}, or {@code -Dbackup.db.class=...}) with the default written inline:
+ * Payara resolves these expressions without the WAR's own microprofile-config.properties.
  *
- * <p>By default it is an embedded Derby database named {@code catalog}; Derby resolves that
- * relative name against {@code derby.system.home}, which {@link DataDirectoryExtension} sets to
- * {@code BACKUP_DATA_DIR} before anything can connect. So the data directory needs no second
- * setting, and {@code BACKUP_DB_NAME} only names a database when another one is wanted.
+ * <p>By default it is the embedded Derby database {@code catalog} in {@code BACKUP_DATA_DIR} (see
+ * {@link CatalogDerbyDataSource}); {@code BACKUP_DB_CLASS=org.postgresql.ds.PGSimpleDataSource}
+ * with {@code BACKUP_DB_HOST}, {@code BACKUP_DB_PORT}, {@code BACKUP_DB_NAME}, {@code
+ * BACKUP_DB_USER} and {@code BACKUP_DB_PASSWORD} moves the same WAR to PostgreSQL.
  *
- * <p>Connections are validated when taken from the pool and all are dropped after a failure, so
- * that the catalog recovers by itself when a lost database comes back.
+ * <p>The pool validates connections when they are taken and drops them all after a failure, so that
+ * the catalog recovers by itself when a lost database comes back.
  */
 @DataSourceDefinition(
-    name = "java:app/jdbc/backup",
-    className = "${MPCONFIG=backup.db.class:org.apache.derby.jdbc.EmbeddedDataSource}",
-    databaseName = "${MPCONFIG=backup.db.name:catalog;create=true}",
+    name = CatalogDataSource.JNDI_NAME,
+    className = "${MPCONFIG=backup.db.class:org.backupcatalog.web.config.CatalogDerbyDataSource}",
+    databaseName = "${MPCONFIG=backup.db.name:catalog}",
     serverName = "${MPCONFIG=backup.db.host:localhost}",
     user = "${MPCONFIG=backup.db.user:backup}",
     password = "${MPCONFIG=backup.db.password:backup}",

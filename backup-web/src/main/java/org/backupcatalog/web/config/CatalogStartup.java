@@ -1,0 +1,40 @@
+package org.backupcatalog.web.config;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.backupcatalog.persistence.schema.CatalogSchemaReady;
+import org.backupcatalog.persistence.schema.SchemaMigration;
+
+/**
+ * The catalog's start, before the first request: migrates the schema, then announces {@link
+ * CatalogSchemaReady} to whatever needs the tables at start (the demo data).
+ *
+ * <p>It lives in the WAR's own classes on purpose. Payara 6 notifies the start observers of the
+ * WAR's library jars first and outside the web module's naming context: there a {@code @Resource}
+ * or {@code @PersistenceContext} field fails the deployment ("Lookup failed for
+ * java:comp/env/..."), also in beans they call. Observers here, and everything they call, run in
+ * the web module's context, where {@code java:app} names resolve. So no library jar should observe
+ * {@code @Initialized(ApplicationScoped.class)}.
+ */
+@ApplicationScoped
+public class CatalogStartup {
+
+  private static final Logger LOG = Logger.getLogger(CatalogStartup.class.getName());
+
+  @Resource(lookup = CatalogDataSource.JNDI_NAME)
+  private DataSource dataSource;
+
+  @Inject private Event<CatalogSchemaReady> ready;
+
+  void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+    SchemaMigration.migrate(dataSource);
+    LOG.info("Catalog schema is up to date");
+    ready.fire(new CatalogSchemaReady(dataSource));
+  }
+}

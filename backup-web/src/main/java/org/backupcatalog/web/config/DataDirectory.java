@@ -1,0 +1,40 @@
+package org.backupcatalog.web.config;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * {@code BACKUP_DATA_DIR} (config {@code backup.data-dir}, default {@code ./data}): the folder of
+ * the embedded database and its log, always used as an absolute path (STACK pitfall 8).
+ */
+final class DataDirectory {
+
+  static final String PROPERTY = "backup.data-dir";
+  static final String DEFAULT = "./data";
+
+  private DataDirectory() {}
+
+  /** The configured folder, absolute, created if missing. */
+  static Path prepare() {
+    Path dir = Path.of(configured()).toAbsolutePath().normalize();
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create the data directory " + dir, e);
+    }
+    return dir;
+  }
+
+  /**
+   * Read through the config of the WAR's class loader: environment, system properties and the
+   * server's sources, whoever asks (the connection pool calls this outside any request).
+   */
+  private static String configured() {
+    return ConfigProvider.getConfig(DataDirectory.class.getClassLoader())
+        .getOptionalValue(PROPERTY, String.class)
+        .orElse(DEFAULT);
+  }
+}

@@ -1,0 +1,260 @@
+package org.backupcatalog.web.testing;
+
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.WebTarget;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * The production artifact, {@code backup-catalog.jar}, running as a child process: {@code java -jar
+ * backup-catalog.jar --port <free> --nocluster --rootdir <tmp>} with a fresh {@code
+ * BACKUP_DATA_DIR} and the environment the test asks for.
+ *
+ * <p>{@link #start} returns once the application itself answers (a response carrying {@code
+ * X-Request-Id}, which only the catalog sets), not merely Payara: a failed deployment leaves Payara
+ * answering 404 (STACK pitfall 7), so the log is watched and the start fails at once when it
+ * reports one.
+ *
+ * <p>Each instance writes under {@code target/it-catalogs/<name>-<n>/}: {@code catalog.log} (the
+ * process's output, kept for diagnosis) and {@code data/}. Payara's runtime directory is a
+ * temporary one, removed on {@link #close}.
+ */
+public final class RunningCatalog implements AutoCloseable {
+
+  private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(240);
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+  private static final List<String> DEPLOYMENT_FAILURES =
+      List.of("Exception while preparing the app", "Exception during lifecycle processing");
+  private static final AtomicInteger COUNTER = new AtomicInteger();
+  private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+
+  static {
+    // A test JVM that dies or is killed must not leave catalogs running.
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(() -> LIVE.forEach(Process::destroyForcibly), "catalog-reaper"));
+  }
+
+  private final Path jar;
+  private final Path home;
+  private final Path dataDirectory;
+  private final Map<String, String> environment;
+  private final Client client;
+  private Process process;
+  private Path runtimeDirectory;
+  private Path log;
+  private int starts;
+  private URI baseUri;
+
+  private RunningCatalog(String name, Map<String, String> environment) throws IOException {
+    this.jar = artifact();
+    this.home =
+        jar.getParent()
+            .resolve("it-catalogs")
+            .resolve(name + "-" + COUNTER.incrementAndGet())
+            .toAbsolutePath();
+    deleteRecursively(home);
+    this.dataDirectory = Files.createDirectories(home.resolve("data"));
+    this.environment = new LinkedHashMap<>(environment);
+    this.client =
+        ClientBuilder.newBuilder()
+            .connectTimeout(5, TimeUnit.SECONDS)
+            .readTimeout(60, TimeUnit.SECONDS)
+            .build();
+  }
+
+  /**
+   * Starts a catalog and waits until it answers.
+   *
+   * @param name names its folder under {@code target/it-catalogs}
+   * @param environment variables for the process, e.g. {@code BACKUP_AUTH_HS256_SECRET}; {@code
+   *     BACKUP_DATA_DIR} is set to a fresh folder unless given here. The test JVM's own {@code
+   *     BACKUP_*} variables are not passed on, so that a developer's shell cannot change a test.
+   */
+  public static RunningCatalog start(String name, Map<String, String> environment) {
+    try {
+      RunningCatalog catalog = new RunningCatalog(name, environment);
+      try {
+        catalog.launch();
+      } catch (RuntimeException | Error e) {
+        catalog.close();
+        throw e;
+      }
+      return catalog;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** {@code http://localhost:<port>/}; changes at each {@link #restart()}. */
+  public URI baseUri() {
+    return baseUri;
+  }
+
+  /** A target below the base URI, e.g. {@code target("v1/p1/checkpoint_items")}. */
+  public WebTarget target(String path) {
+    return client.target(baseUri).path(path);
+  }
+
+  /** A JAX-RS client (Jersey, with JSON-P: {@code readEntity(JsonObject.class)} works). */
+  public Client client() {
+    return client;
+  }
+
+  /** The {@code BACKUP_DATA_DIR} of this catalog: Derby's database and log are in it. */
+  public Path dataDirectory() {
+    return dataDirectory;
+  }
+
+  /** The output of the current process, for assertions on what was logged. */
+  public String logText() {
+    try {
+      return Files.readString(log, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Stops the process gracefully and starts a new one on the same data directory. */
+  public void restart() {
+    stop();
+    launch();
+  }
+
+  /** Stops the process (gracefully, then forcibly) and closes the client. Idempotent. */
+  @Override
+  public void close() {
+    stop();
+    client.close();
+  }
+
+  private void launch() {
+    try {
+      int port = freePort();
+      runtimeDirectory = Files.createTempDirectory("payara-micro-");
+      log = home.resolve(starts == 0 ? "catalog.log" : "catalog-" + starts + ".log");
+      starts++;
+      List<String> command = new ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.addAll(List.of("-jar", jar.toString()));
+      command.addAll(List.of("--port", Integer.toString(port), "--nocluster"));
+      command.addAll(List.of("--rootdir", runtimeDirectory.toString()));
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .directory(home.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile());
+      builder.environment().keySet().removeIf(key -> key.startsWith("BACKUP_"));
+      builder.environment().put("BACKUP_DATA_DIR", dataDirectory.toString());
+      builder.environment().putAll(environment);
+      process = builder.start();
+      LIVE.add(process);
+      baseUri = URI.create("http://localhost:" + port + "/");
+      awaitApplication();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void awaitApplication() throws IOException {
+    long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(
+            "The catalog exited with " + process.exitValue() + " while starting; see " + log);
+      }
+      String output = Files.readString(log, StandardCharsets.ISO_8859_1);
+      for (String failure : DEPLOYMENT_FAILURES) {
+        if (output.contains(failure)) {
+          throw new IllegalStateException(
+              "The catalog failed to deploy (\"" + failure + "\"); see " + log);
+        }
+      }
+      if (answers()) {
+        return;
+      }
+      sleep(Duration.ofMillis(250));
+    }
+    throw new IllegalStateException(
+        "The catalog did not answer within " + STARTUP_TIMEOUT + "; see " + log);
+  }
+
+  private boolean answers() {
+    try (Response response = client.target(baseUri).request().get()) {
+      return response.getHeaderString("X-Request-Id") != null;
+    } catch (RuntimeException notYet) {
+      return false;
+    }
+  }
+
+  private void stop() {
+    if (process == null) {
+      return;
+    }
+    process.destroy();
+    try {
+      if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+    LIVE.remove(process);
+    process = null;
+    deleteRecursively(runtimeDirectory);
+  }
+
+  /** Set by failsafe (see the pom); the fallback serves a run from an IDE in the module folder. */
+  private static Path artifact() {
+    Path jar = Path.of(System.getProperty("backup.jar", "target/backup-catalog.jar"));
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar.toAbsolutePath() + " is missing: run mvn package first");
+    }
+    return jar.toAbsolutePath();
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for the catalog", e);
+    }
+  }
+
+  private static void deleteRecursively(Path root) {
+    if (root == null || !Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
