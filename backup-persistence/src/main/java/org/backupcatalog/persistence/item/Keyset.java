@@ -29,18 +29,20 @@ final class Keyset {
 
   /**
    * {@code item} comes after {@code marker}: written as {@code c1 >= m1 AND (c1 > m1 OR (c1 = m1
-   * AND ...))} (for ascending c1) because Derby bounds an index scan only by AND-ed predicates.
+   * AND ...))} (for ascending c1) because Derby bounds an index scan only by AND-ed predicates. The
+   * marker's values are bound parameters, so that PostgreSQL bounds its scan by {@code c1 >= m1}
+   * too, which it does not when they are columns of the marker's row joined in.
    */
   static Predicate after(
       CriteriaBuilder cb,
       Root<CheckpointItemEntity> item,
-      Root<CheckpointItemEntity> marker,
+      CheckpointItemEntity marker,
       List<SortTerm> terms) {
     List<Predicate> alternatives = new ArrayList<>();
     List<Predicate> equalSoFar = new ArrayList<>();
     for (SortTerm term : terms) {
       Path<Comparable<Object>> c = column(item, term.key());
-      Path<Comparable<Object>> m = column(marker, term.key());
+      Comparable<Object> m = value(marker, term.key());
       List<Predicate> alternative = new ArrayList<>(equalSoFar);
       alternative.add(term.ascending() ? cb.greaterThan(c, m) : cb.lessThan(c, m));
       alternatives.add(cb.and(alternative.toArray(Predicate[]::new)));
@@ -48,10 +50,25 @@ final class Keyset {
     }
     SortTerm first = terms.get(0);
     Path<Comparable<Object>> c1 = column(item, first.key());
-    Path<Comparable<Object>> m1 = column(marker, first.key());
+    Comparable<Object> m1 = value(marker, first.key());
     Predicate bound =
         first.ascending() ? cb.greaterThanOrEqualTo(c1, m1) : cb.lessThanOrEqualTo(c1, m1);
     return cb.and(bound, cb.or(alternatives.toArray(Predicate[]::new)));
+  }
+
+  /** The value of a row's sort column, as {@link #column} names it. */
+  @SuppressWarnings("unchecked")
+  static Comparable<Object> value(CheckpointItemEntity row, SortKey key) {
+    Comparable<?> value =
+        switch (key) {
+          case CREATED_AT -> row.createdAt;
+          case UPDATED_AT -> row.updatedAt;
+          case NAME -> row.name;
+          case STATUS -> row.status;
+          case PROTECTED_AT -> row.protectedOrder;
+          case ID -> row.id;
+        };
+    return (Comparable<Object>) value;
   }
 
   /** The allow-list from sort keys to columns. */

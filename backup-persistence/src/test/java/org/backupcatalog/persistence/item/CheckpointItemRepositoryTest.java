@@ -208,8 +208,9 @@ abstract class CheckpointItemRepositoryTest {
     db().resetStatements();
     var nextPage = list(P, firstPage.nextMarker());
     assertEquals(50, nextPage.items().size());
+    // One more: the marker's row, read first so that its values bound the page's index scan.
     assertTrue(
-        db().statements() <= 3, "statements for a page after a marker: " + db().statements());
+        db().statements() <= 4, "statements for a page after a marker: " + db().statements());
   }
 
   private org.backupcatalog.domain.catalog.CheckpointItemPage list(Scope scope, String marker) {
