@@ -28,22 +28,7 @@ public class CatalogDerbyDataSource extends EmbeddedDataSource {
 
   @Override
   public synchronized void setDatabaseName(String databaseName) {
-    super.setDatabaseName(inDataDirectory(databaseName, DATA_DIRECTORY));
-  }
-
-  /** {@code name[;attributes]} with a plain relative name resolved against {@code directory}. */
-  static String inDataDirectory(String databaseName, Path directory) {
-    if (databaseName == null || databaseName.isBlank()) {
-      return databaseName;
-    }
-    int attributes = databaseName.indexOf(';');
-    String name = attributes < 0 ? databaseName : databaseName.substring(0, attributes);
-    String rest = attributes < 0 ? "" : databaseName.substring(attributes);
-    boolean subProtocol = name.indexOf(':') > 1; // "memory:x", not "C:\x"
-    if (subProtocol || Path.of(name).isAbsolute()) {
-      return databaseName;
-    }
-    return directory.resolve(name).normalize() + rest;
+    super.setDatabaseName(DataDirectory.derbyName(databaseName, DATA_DIRECTORY));
   }
 
   private static Path prepareDerby() {

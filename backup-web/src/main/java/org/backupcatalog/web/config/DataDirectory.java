@@ -28,6 +28,21 @@ final class DataDirectory {
     return dir;
   }
 
+  /** {@code name[;attributes]} with a plain relative name resolved against {@code directory}. */
+  static String derbyName(String databaseName, Path directory) {
+    if (databaseName == null || databaseName.isBlank()) {
+      return databaseName;
+    }
+    int attributes = databaseName.indexOf(';');
+    String name = attributes < 0 ? databaseName : databaseName.substring(0, attributes);
+    String rest = attributes < 0 ? "" : databaseName.substring(attributes);
+    boolean subProtocol = name.indexOf(':') > 1; // "memory:x", not "C:\x"
+    if (subProtocol || Path.of(name).isAbsolute()) {
+      return databaseName;
+    }
+    return directory.resolve(name).normalize() + rest;
+  }
+
   /**
    * Read through the config of the WAR's class loader: environment, system properties and the
    * server's sources, whoever asks (the connection pool calls this outside any request).

@@ -42,7 +42,10 @@ public final class RunningCatalog implements AutoCloseable {
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(240);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
   private static final List<String> DEPLOYMENT_FAILURES =
-      List.of("Exception while preparing the app", "Exception during lifecycle processing");
+      List.of(
+          "Exception while preparing the app",
+          "Exception while loading the app",
+          "Exception during lifecycle processing");
   private static final AtomicInteger COUNTER = new AtomicInteger();
   private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
 
@@ -175,7 +178,8 @@ public final class RunningCatalog implements AutoCloseable {
   }
 
   private void awaitApplication() throws IOException {
-    long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+    long started = System.nanoTime();
+    long deadline = started + STARTUP_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException(
@@ -189,6 +193,8 @@ public final class RunningCatalog implements AutoCloseable {
         }
       }
       if (answers()) {
+        System.out.printf(
+            "%s answered after %.1f s%n", home.getFileName(), (System.nanoTime() - started) / 1e9);
         return;
       }
       sleep(Duration.ofMillis(250));
