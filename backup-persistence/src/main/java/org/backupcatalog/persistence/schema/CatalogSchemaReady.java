@@ -2,5 +2,5 @@ package org.backupcatalog.persistence.schema;
 
 import javax.sql.DataSource;
 
-/** Fired once at start, after the schema is current. */
+/** Fired once at start by the web module, after the schema is current. */
 public record CatalogSchemaReady(DataSource dataSource) {}
