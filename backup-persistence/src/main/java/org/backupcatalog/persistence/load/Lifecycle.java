@@ -30,6 +30,14 @@ record Lifecycle(
   /** Percent of backups in each status, in {@link BackupStatus} order: mostly available. */
   private static final int[] PERCENT = {2, 3, 78, 1, 1, 6, 2, 2, 5};
 
+  /** The application-consistent backup of a server failed to freeze its I/O. */
+  static final Failure FREEZE_FAILED =
+      new Failure(
+          new FailCode("BackupService.6407", "Application-consistent backup failed."),
+          "backup",
+          "freezing I/O timed out after 60 s");
+
+  /** Failures while backing up; the last one ({@link #FREEZE_FAILED}) befalls servers only. */
   private static final List<Failure> BACKUP_FAILURES =
       List.of(
           new Failure(
@@ -40,10 +48,8 @@ record Lifecycle(
               new FailCode("64205002", "The backup storage quota is insufficient."),
               "backup",
               "vault capacity exhausted"),
-          new Failure(
-              new FailCode("BackupService.6407", "Application-consistent backup failed."),
-              "backup",
-              "freezing I/O timed out after 60 s"));
+          FREEZE_FAILED);
+
   private static final Failure RESTORE_FAILURE =
       new Failure(
           new FailCode("BackupService.6512", "Failed to restore the disk from the backup."),
@@ -55,7 +61,8 @@ record Lifecycle(
           "delete",
           "backup is the base of a running replication");
 
-  static Lifecycle draw(SplittableRandom random, long createdAt, int diskCount) {
+  /** The status and times of a backup of a resource with {@code diskCount} disks. */
+  static Lifecycle draw(SplittableRandom random, long createdAt, int diskCount, boolean server) {
     BackupStatus status = status(random);
     // Bigger servers take longer: 2 to 30 minutes per disk.
     long duration = diskCount * (2 * MINUTE + random.nextLong(28 * MINUTE));
@@ -67,7 +74,7 @@ record Lifecycle(
           new Lifecycle(
               status, createdAt + duration / 2, null, null, random.nextLong(1, 100), null);
       case AVAILABLE -> new Lifecycle(status, finished, finished, finished, 100, null);
-      case ERROR -> failed(random, finished, later);
+      case ERROR -> failed(random, finished, later, server);
       default -> new Lifecycle(status, later, finished, finished, 100, null);
     };
   }
@@ -85,10 +92,12 @@ record Lifecycle(
   }
 
   /** Most failures happen while backing up (never protected); some on a later restore or delete. */
-  private static Lifecycle failed(SplittableRandom random, long finished, long later) {
+  private static Lifecycle failed(
+      SplittableRandom random, long finished, long later, boolean server) {
     int roll = random.nextInt(10);
     if (roll < 7) {
-      Failure failure = RandomText.pick(random, BACKUP_FAILURES);
+      int kinds = server ? BACKUP_FAILURES.size() : BACKUP_FAILURES.size() - 1;
+      Failure failure = BACKUP_FAILURES.get(random.nextInt(kinds));
       return new Lifecycle(
           BackupStatus.ERROR, finished, finished, null, random.nextLong(0, 100), failure);
     }

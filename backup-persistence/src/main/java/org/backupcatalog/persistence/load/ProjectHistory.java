@@ -82,7 +82,8 @@ final class ProjectHistory {
     boolean incremental = backedUpBefore[index] && random.nextInt(20) > 0;
     backedUpBefore[index] = true;
     boolean auto = eventPolicy != null;
-    Lifecycle life = Lifecycle.draw(random, eventTime, resource.disks().size());
+    Lifecycle life =
+        Lifecycle.draw(random, eventTime, resource.disks().size(), resource.isServer());
     boolean replica = random.nextInt(100) < 4;
     boolean done = life.finishedAt() != null;
     List<Backup.DiskBackup> disks = diskBackups(resource, life, incremental);
@@ -189,14 +190,16 @@ final class ProjectHistory {
     };
   }
 
+  /** A quarter of server backups are application-consistent; a failed freeze always is one. */
   private AppConsistency appConsistency(Resource resource, Lifecycle life) {
-    if (!resource.isServer() || random.nextInt(4) > 0) {
+    if (!resource.isServer()) {
       return null;
     }
-    boolean frozeFailed =
-        life.failure() != null && life.failure().code().code().equals("BackupService.6407");
-    if (frozeFailed) {
+    if (life.failure() != null && life.failure().code().equals(Lifecycle.FREEZE_FAILED.code())) {
       return new AppConsistency(1L, 1L, "BackupService.6407", "I/O freeze timed out");
+    }
+    if (random.nextInt(4) > 0) {
+      return null;
     }
     return new AppConsistency(2L, random.nextBoolean() ? 2L : 12L, "", "");
   }

@@ -187,6 +187,20 @@ class BulkLoadTest {
   }
 
   @Test
+  void onlyServersFailToFreezeAndThenSayAppConsistencyFailed() {
+    List<CheckpointItem> frozen =
+        items.stream()
+            .filter(i -> i.extendInfo().failCode() != null)
+            .filter(i -> i.extendInfo().failCode().code().equals("BackupService.6407"))
+            .toList();
+    assertFalse(frozen.isEmpty());
+    for (CheckpointItem item : frozen) {
+      assertEquals("OS::Nova::Server", item.resourceType(), item.id());
+      assertEquals(1L, item.extendInfo().appConsistency().appConsistencyStatus(), item.id());
+    }
+  }
+
+  @Test
   void namesTriggersAndPoliciesAgree() {
     for (CheckpointItem item : items) {
       assertTrue(NAME.matcher(item.name()).matches(), item.name());
