@@ -17,6 +17,7 @@ import org.backupcatalog.domain.InvalidParameterException;
 public final class CheckpointItemDefaults {
 
   static final String BODY = "checkpoint_item.";
+  static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
 
   private CheckpointItemDefaults() {}
 
@@ -34,6 +35,12 @@ public final class CheckpointItemDefaults {
     required("resource_id", reported.resourceId());
     required("resource_type", reported.resourceType());
     required("created_at", reported.createdAt());
+    inStoredRange("created_at", reported.createdAt());
+    inStoredRange("updated_at", reported.updatedAt());
+    inStoredRange("protected_at", reported.protectedAt());
+    if (reported.extendInfo() != null) {
+      inStoredRange("extend_info.finished_at", reported.extendInfo().finishedAt());
+    }
     return new CheckpointItem(
         id.value(),
         project.value(),
@@ -54,6 +61,16 @@ public final class CheckpointItemDefaults {
   private static void required(String field, Object value) {
     if (value == null) {
       throw new InvalidParameterException(BODY + field, "is required");
+    }
+  }
+
+  /**
+   * Backups are not older than 1900. Earlier dates are refused rather than stored, because JDBC's
+   * TIMESTAMP goes through the Julian calendar before 1582 and would return another day.
+   */
+  private static void inStoredRange(String field, Instant time) {
+    if (time != null && time.isBefore(EARLIEST)) {
+      throw new InvalidParameterException(BODY + field, "must not be before 1900-01-01T00:00:00");
     }
   }
 

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.TimeZone;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.backupcatalog.persistence.schema.CatalogSchemaReady;
@@ -33,8 +34,26 @@ public class CatalogStartup {
   @Inject private Event<CatalogSchemaReady> ready;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+    useUtc();
     SchemaMigration.migrate(dataSource);
     LOG.info("Catalog schema is up to date");
     ready.fire(new CatalogSchemaReady(dataSource));
+  }
+
+  /**
+   * JDBC binds and reads TIMESTAMP values through the JVM's time zone. In a zone with summer time
+   * the local times that do not exist there (02:30 on the day clocks go forward) came back an hour
+   * late. The catalog's times are UTC, so the JVM's zone must be UTC too; where the catalog shares
+   * a server with other applications, start that server with {@code -Duser.timezone=UTC}.
+   */
+  private static void useUtc() {
+    TimeZone utc = TimeZone.getTimeZone("UTC");
+    if (!TimeZone.getDefault().hasSameRules(utc)) {
+      LOG.warning(
+          "The JVM's time zone is "
+              + TimeZone.getDefault().getID()
+              + "; the catalog sets it to UTC (start the JVM with -Duser.timezone=UTC to avoid this)");
+      TimeZone.setDefault(utc);
+    }
   }
 }

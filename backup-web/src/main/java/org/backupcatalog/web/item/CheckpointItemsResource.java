@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -16,7 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
@@ -92,14 +90,20 @@ public class CheckpointItemsResource {
         .build();
   }
 
+  /**
+   * The media type is checked here rather than by {@code @Consumes}: JAX-RS would answer 415 before
+   * the caller is authorized (a forbidden call is 403 whatever it sends), and it lets a request
+   * without any Content-Type through.
+   */
   @PUT
   @Path("{id}")
-  @Consumes(MediaType.APPLICATION_JSON)
   public Response put(
       @PathParam("id") String id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       InputStream body) {
     Scope scope = access.authorize(Operation.PUT, projectId, false, security);
+    ItemBodies.requireJson(contentType);
     WriteResult written =
         ingest.put(scope.project(), id, ItemBodies.read(body), EntityTags.ifMatch(ifMatch));
     Response.ResponseBuilder answer =

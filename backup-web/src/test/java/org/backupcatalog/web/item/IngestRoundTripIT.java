@@ -84,18 +84,20 @@ class IngestRoundTripIT {
   }
 
   /**
-   * Edge times in every time field: year 0000 to 9999, the Julian-Gregorian switch (which
-   * java.sql.Timestamp's calendar does not know), leap days, offsets that cross a day or a year.
+   * Edge times in every time field: the earliest stored (1900) to 9999, times before 1900 (the
+   * Julian-Gregorian switch, which java.sql.Timestamp's calendar would shift) refused, leap days,
+   * offsets that cross a day or a year, a local time that summer time skips.
    */
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-    "0000-01-01T00:00:00, 0000-01-01T00:00:00.000000",
-    "0001-01-01T00:00:00Z, 0001-01-01T00:00:00.000000",
-    "1582-10-04T23:59:59.999999, 1582-10-04T23:59:59.999999",
-    "1582-10-10T12:00:00, 1582-10-10T12:00:00.000000",
-    "1582-10-15T00:00:00, 1582-10-15T00:00:00.000000",
-    "1600-02-29T12:00:00.5, 1600-02-29T12:00:00.500000",
-    "1900-01-01T00:30:00.25+01:00, 1899-12-31T23:30:00.250000",
+    "0000-01-01T00:00:00, ",
+    "0001-01-01T00:00:00Z, ",
+    "1582-10-04T23:59:59.999999, ",
+    "1582-10-10T12:00:00, ",
+    "1582-10-15T00:00:00, ",
+    "1600-02-29T12:00:00.5, ",
+    "1900-01-01T00:30:00.25+01:00, ",
+    "1900-01-01T00:00:00Z, 1900-01-01T00:00:00.000000",
     "1970-01-01T00:00:00.000001, 1970-01-01T00:00:00.000001",
     "2024-02-29T23:59:59.9-14:00, 2024-03-01T13:59:59.900000",
     "2024-03-31T02:30:00, 2024-03-31T02:30:00.000000",
@@ -117,7 +119,8 @@ class IngestRoundTripIT {
             .add("extend_info", Json.createObjectBuilder().add("finished_at", sent))
             .build();
     if (canonical == null) {
-      // Five-digit years have no place in YYYY: refused, not stored.
+      // Before 1900 (JDBC would take such a day through the Julian calendar) or a five-digit
+      // year: refused, not stored.
       Reply put = http.put(PROJECT, id, body, engine);
       put.error(400, "CSBS.9001");
       assertEquals(404, http.get(PROJECT, id, member).status());
