@@ -8,6 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
+import java.util.List;
 
 /**
  * One checkpoint item. Times are UTC {@link LocalDateTime}s with microsecond precision, which both
@@ -68,9 +69,30 @@ public class CheckpointItemEntity {
   @Column(name = "protected_order", nullable = false)
   LocalDateTime protectedOrder;
 
+  /** How many volume backups and images the revision has; see {@link #holds}. */
+  @Column(name = "volume_backup_count")
+  Integer volumeBackupCount;
+
+  @Column(name = "image_count")
+  Integer imageCount;
+
   @Embedded ExtendInfoColumns extendInfo = new ExtendInfoColumns();
 
   @Embedded BackupDataColumns backupData = new BackupDataColumns();
+
+  /**
+   * Whether these child rows are this revision's own, rather than those of a write that committed
+   * between reading the row and reading its children. Rows without counts are always taken.
+   */
+  boolean holds(List<VolumeBackupRow> volumeBackups, List<ImageRow> images) {
+    if (volumeBackupCount == null || imageCount == null) {
+      return true;
+    }
+    return volumeBackups.size() == volumeBackupCount
+        && images.size() == imageCount
+        && volumeBackups.stream().allMatch(v -> revision.equals(v.revision))
+        && images.stream().allMatch(i -> revision.equals(i.revision));
+  }
 
   public String getId() {
     return id;

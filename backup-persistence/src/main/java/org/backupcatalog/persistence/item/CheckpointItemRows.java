@@ -41,6 +41,8 @@ final class CheckpointItemRows {
         row.protectedAt != null ? row.protectedAt : CheckpointItemEntity.END_OF_TIME;
     fill(row.extendInfo, item.extendInfo());
     fill(row.backupData, item.backupData());
+    row.volumeBackupCount = item.extendInfo().volumeBackups().size();
+    row.imageCount = item.extendInfo().osImagesData().size();
   }
 
   private static void fill(ExtendInfoColumns c, ExtendInfo e) {

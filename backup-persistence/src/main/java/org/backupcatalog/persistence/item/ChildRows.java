@@ -14,23 +14,24 @@ final class ChildRows {
 
   private ChildRows() {}
 
-  static List<VolumeBackupRow> volumeBackupRows(CheckpointItem item) {
+  static List<VolumeBackupRow> volumeBackupRows(CheckpointItem item, String revision) {
     List<VolumeBackup> volumes = item.extendInfo().volumeBackups();
     return IntStream.range(0, volumes.size())
-        .mapToObj(k -> row(item.id(), k, volumes.get(k)))
+        .mapToObj(k -> row(item.id(), revision, k, volumes.get(k)))
         .toList();
   }
 
-  static List<ImageRow> imageRows(CheckpointItem item) {
+  static List<ImageRow> imageRows(CheckpointItem item, String revision) {
     List<ImageData> images = item.extendInfo().osImagesData();
     return IntStream.range(0, images.size())
-        .mapToObj(k -> row(item.id(), k, images.get(k)))
+        .mapToObj(k -> row(item.id(), revision, k, images.get(k)))
         .toList();
   }
 
-  private static VolumeBackupRow row(String itemId, int position, VolumeBackup v) {
+  private static VolumeBackupRow row(String itemId, String revision, int position, VolumeBackup v) {
     VolumeBackupRow r = new VolumeBackupRow();
     r.itemId = itemId;
+    r.revision = revision;
     r.position = position;
     r.averageSpeed = v.averageSpeed();
     r.bootable = v.bootable();
@@ -67,9 +68,10 @@ final class ChildRows {
         json(r.extra));
   }
 
-  private static ImageRow row(String itemId, int position, ImageData i) {
+  private static ImageRow row(String itemId, String revision, int position, ImageData i) {
     ImageRow r = new ImageRow();
     r.itemId = itemId;
+    r.revision = revision;
     r.position = position;
     r.imageId = i.imageId();
     r.extra = text(i.additional());

@@ -22,6 +22,9 @@ public class ImageRow {
 
   @Id int position;
 
+  /** The item's revision that wrote this row. */
+  String revision;
+
   @Column(name = "image_id")
   String imageId;
 

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import org.backupcatalog.api.CheckpointItem;
 import org.backupcatalog.domain.InvalidParameterException;
 import org.backupcatalog.domain.PreconditionFailedException;
@@ -42,6 +44,8 @@ import org.eclipse.persistence.config.QueryHints;
 @Transactional
 public class JpaCheckpointItemRepository implements CheckpointItemRepository {
 
+  private static final int READ_ATTEMPTS = 50;
+
   @PersistenceContext(unitName = "backup")
   private EntityManager em;
 
@@ -54,6 +58,39 @@ public class JpaCheckpointItemRepository implements CheckpointItemRepository {
 
   @Override
   public CheckpointItemPage list(ListQuery query) {
+    return consistently(() -> page(query));
+  }
+
+  /**
+   * Reads again while a write committed between reading rows and reading their children (which
+   * {@link CheckpointItemEntity#holds} tells): rare, and never more than a few times in a row.
+   */
+  private <T> T consistently(Supplier<Optional<T>> read) {
+    for (int attempt = 1; ; attempt++) {
+      Optional<T> result = read.get();
+      if (result.isPresent()) {
+        return result.get();
+      }
+      if (attempt == READ_ATTEMPTS) {
+        throw new IllegalStateException(
+            "Items kept changing while they were read, " + READ_ATTEMPTS + " times in a row");
+      }
+      em.clear();
+      pause(attempt);
+    }
+  }
+
+  /** Lets the competing write finish: on Derby a reader waits for a writer's locks anyway. */
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextInt(1, 2 + Math.min(attempt, 10)));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading", e);
+    }
+  }
+
+  private Optional<CheckpointItemPage> page(ListQuery query) {
     PageRequest page = query.page();
     String marker = page.marker();
     if (marker != null && !ItemId.isWellFormed(marker)) {
@@ -71,21 +108,26 @@ public class JpaCheckpointItemRepository implements CheckpointItemRepository {
               .setMaxResults(page.limit() + 1)
               .getResultList();
     }
-    return new CheckpointItemPage(
-        withChildren(rows.stream().limit(page.limit()).toList()), rows.size() > page.limit());
+    boolean more = rows.size() > page.limit();
+    return withChildren(rows.stream().limit(page.limit()).toList())
+        .map(items -> new CheckpointItemPage(items, more));
   }
 
-  /** Two more statements for the whole page, not two per item. */
-  private List<CheckpointItem> withChildren(List<CheckpointItemEntity> rows) {
+  /** Two more statements for the whole page, not two per item; empty when a write came between. */
+  private Optional<List<CheckpointItem>> withChildren(List<CheckpointItemEntity> rows) {
     List<String> ids = rows.stream().map(r -> r.id).toList();
     Map<String, List<VolumeBackupRow>> volumes = ChildRowQueries.VOLUME_BACKUPS.of(em, ids);
     Map<String, List<ImageRow>> images = ChildRowQueries.IMAGES.of(em, ids);
-    return rows.stream()
-        .map(
-            r ->
-                CheckpointItemRows.item(
-                    r, volumes.getOrDefault(r.id, List.of()), images.getOrDefault(r.id, List.of())))
-        .toList();
+    List<CheckpointItem> items = new ArrayList<>(rows.size());
+    for (CheckpointItemEntity r : rows) {
+      List<VolumeBackupRow> v = volumes.getOrDefault(r.id, List.of());
+      List<ImageRow> i = images.getOrDefault(r.id, List.of());
+      if (!r.holds(v, i)) {
+        return Optional.empty();
+      }
+      items.add(CheckpointItemRows.item(r, v, i));
+    }
+    return Optional.of(items);
   }
 
   /**
@@ -130,9 +172,16 @@ public class JpaCheckpointItemRepository implements CheckpointItemRepository {
 
   @Override
   public Optional<StoredCheckpointItem> find(Scope scope, ItemId id) {
-    return Optional.ofNullable(em.find(CheckpointItemEntity.class, id.value()))
-        .filter(row -> scope.isAllTenants() || row.projectId.equals(scope.project().value()))
-        .map(row -> new StoredCheckpointItem(withChildren(List.of(row)).get(0), row.revision));
+    return consistently(
+        () -> {
+          CheckpointItemEntity row = em.find(CheckpointItemEntity.class, id.value());
+          if (row == null
+              || !(scope.isAllTenants() || row.projectId.equals(scope.project().value()))) {
+            return Optional.of(Optional.empty());
+          }
+          return withChildren(List.of(row))
+              .map(items -> Optional.of(new StoredCheckpointItem(items.get(0), row.revision)));
+        });
   }
 
   @Override
@@ -168,8 +217,8 @@ public class JpaCheckpointItemRepository implements CheckpointItemRepository {
       }
       throw e;
     }
-    List<VolumeBackupRow> volumes = ChildRows.volumeBackupRows(item);
-    List<ImageRow> images = ChildRows.imageRows(item);
+    List<VolumeBackupRow> volumes = ChildRows.volumeBackupRows(item, row.revision);
+    List<ImageRow> images = ChildRows.imageRows(item, row.revision);
     volumes.forEach(em::persist);
     images.forEach(em::persist);
     em.flush();

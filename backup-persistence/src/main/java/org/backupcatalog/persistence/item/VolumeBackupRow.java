@@ -22,6 +22,9 @@ public class VolumeBackupRow {
 
   @Id int position;
 
+  /** The item's revision that wrote this row. */
+  String revision;
+
   @Column(name = "id")
   String volumeBackupId;
 

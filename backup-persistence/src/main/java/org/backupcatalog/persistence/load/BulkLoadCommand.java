@@ -18,6 +18,8 @@ import org.backupcatalog.persistence.schema.SchemaMigration;
  */
 public final class BulkLoadCommand {
 
+  private static final String DERBY_LOG_SYNC = "derby.storage.fileSyncTransactionLog";
+
   private BulkLoadCommand() {}
 
   public static void main(String[] args) throws SQLException {
@@ -29,6 +31,11 @@ public final class BulkLoadCommand {
       System.err.println(LoadOptions.USAGE);
       System.exit(2);
       return;
+    }
+    // Derby writes its log through a synchronous file by default, waiting on the disk for every
+    // 32 KB of log; syncing once per commit keeps the same durability and waits far less.
+    if (System.getProperty(DERBY_LOG_SYNC) == null) {
+      System.setProperty(DERBY_LOG_SYNC, "true");
     }
     String url = jdbcUrl(options.jdbcUrl());
     JdbcUrlDataSource dataSource = new JdbcUrlDataSource(url, options.user(), options.password());

@@ -122,4 +122,62 @@ abstract class ConcurrentWritesTest {
     assertEquals(whole, ids, "volume backups of exactly one write, in order");
     assertTrue(ids.size() >= 1 && ids.size() <= WRITERS);
   }
+
+  @RepeatedTest(2)
+  void readersNeverSeeOneWritesFieldsWithAnothersVolumeBackups() throws Exception {
+    db().repository().save(withVolumes(1), IfMatch.NONE);
+    java.util.concurrent.atomic.AtomicBoolean writing =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    List<Callable<Integer>> work = new ArrayList<>();
+    for (int w = 0; w < 2; w++) {
+      int offset = w;
+      work.add(
+          () -> {
+            for (int k = 0; k < 40; k++) {
+              db().repository().save(withVolumes(1 + (k + offset) % 4), IfMatch.NONE);
+            }
+            writing.set(false);
+            return 0;
+          });
+    }
+    for (int r = 0; r < 2; r++) {
+      work.add(
+          () -> {
+            int reads = 0;
+            Scope scope = Scope.of(new ProjectId("p"));
+            while (writing.get() || reads < 20) {
+              CheckpointItem read =
+                  db().repository().find(scope, new ItemId("torn")).orElseThrow().item();
+              assertEquals(
+                  read.description(),
+                  "volumes-" + read.extendInfo().volumeBackups().size(),
+                  "fields and volume backups of one write");
+              reads++;
+            }
+            return reads;
+          });
+    }
+    for (Future<Integer> result : race(work)) {
+      result.get();
+    }
+  }
+
+  private static CheckpointItem withVolumes(int volumes) {
+    CheckpointItem full = CheckpointItemRepositoryTest.full("torn", "p", volumes);
+    return new CheckpointItem(
+        full.id(),
+        full.projectId(),
+        full.name(),
+        "volumes-" + volumes,
+        full.status(),
+        full.resourceId(),
+        full.resourceType(),
+        full.checkpointId(),
+        full.policyId(),
+        full.createdAt(),
+        full.updatedAt(),
+        full.protectedAt(),
+        full.extendInfo(),
+        full.backupData());
+  }
 }
