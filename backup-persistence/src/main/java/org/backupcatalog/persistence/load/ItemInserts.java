@@ -8,7 +8,8 @@ import org.backupcatalog.api.AppConsistency;
 /**
  * The inserts of a load (items, their volume backups, their images), filling every column the way
  * the JPA mapping does: folded copies of the searched names, {@code protected_order}, {@code
- * has_app_consistency}, and NULL for the unknown-keys columns, which a synthetic item never has.
+ * has_app_consistency}, child counts and child revisions, and NULL for the unknown-keys columns,
+ * which a synthetic item never has.
  */
 final class ItemInserts implements AutoCloseable {
 
@@ -25,17 +26,17 @@ final class ItemInserts implements AutoCloseable {
           + " app_consistency, app_consistency_status, app_consistency_error_code,"
           + " app_consistency_error_message, has_app_consistency, taskid, hypervisor_type,"
           + " region_name, cloud_service_type, disk, server_image_type, ram, vcpus, eip,"
-          + " private_ip) VALUES ";
-  private static final int ITEM_COLUMNS = 50;
+          + " private_ip, volume_backup_count, image_count) VALUES ";
+  private static final int ITEM_COLUMNS = 52;
 
   private static final String VOLUME_BACKUP =
       "INSERT INTO volume_backup (item_id, position, id, average_speed, bootable, image_type,"
           + " incremental, name, size_mb, source_volume_id, source_volume_size, space_saving_ratio,"
-          + " status, source_volume_name, snapshot_id) VALUES ";
-  private static final int VOLUME_BACKUP_COLUMNS = 15;
+          + " status, source_volume_name, snapshot_id, revision) VALUES ";
+  private static final int VOLUME_BACKUP_COLUMNS = 16;
 
   private static final String OS_IMAGE =
-      "INSERT INTO os_image (item_id, position, image_id) VALUES ";
+      "INSERT INTO os_image (item_id, position, image_id, revision) VALUES ";
 
   /** One volume backup row: the item it belongs to and its place in the item's list. */
   private record VolumeBackupRow(Backup item, int position, Backup.DiskBackup volume) {}
@@ -53,7 +54,10 @@ final class ItemInserts implements AutoCloseable {
             connection, VOLUME_BACKUP, VOLUME_BACKUP_COLUMNS, ItemInserts::bindVolumeBackup);
     images =
         new RowBatch<>(
-            connection, OS_IMAGE, 3, (p, b) -> p.text(b.id()).number(0).text(b.osImageId()));
+            connection,
+            OS_IMAGE,
+            4,
+            (p, b) -> p.text(b.id()).number(0).text(b.osImageId()).text(b.revision()));
   }
 
   void add(Backup b) {
@@ -100,6 +104,9 @@ final class ItemInserts implements AutoCloseable {
     p.text(host == null ? "" : host.imageType());
     p.number(host == null ? null : host.ramMb()).number(host == null ? null : host.vcpus());
     p.text(host == null ? "" : host.eip()).text(host == null ? "" : host.privateIp());
+    // The child counts, and each child row's revision below, let a reader see that it read one
+    // revision's rows (V2 migration), as for rows the repository writes.
+    p.number(b.diskBackups().size()).number(b.osImageId() == null ? 0 : 1);
   }
 
   private static void bindVolumeBackup(Parameters p, VolumeBackupRow row) throws SQLException {
@@ -109,7 +116,7 @@ final class ItemInserts implements AutoCloseable {
     p.text(b.id()).number(row.position()).text(v.id()).number(v.averageSpeed());
     p.flag(disk.bootable()).text("backup").flag(b.incremental()).text(b.name());
     p.number(v.sizeMb()).text(disk.id()).number(disk.sizeGb()).number(v.spaceSavingRatio());
-    p.text(v.status()).text(disk.name()).text(v.snapshotId());
+    p.text(v.status()).text(disk.name()).text(v.snapshotId()).text(b.revision());
   }
 
   /** The contract's case-insensitivity, as {@code CheckpointItemRows.fold} does it. */

@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -41,12 +44,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Loads 3,000 items over seven projects into Derby with the bulk loader and reads them back through
- * the JPA repository, as the service would: they must be exactly the generated items, well-formed
- * under the contract, and shaped like a real catalog.
+ * Loads 3,000 items over seven projects with the bulk loader and reads them back through the JPA
+ * repository, as the service would: they must be exactly the generated items, well-formed under the
+ * contract, and shaped like a real catalog. Run on Derby and on PostgreSQL by the subclasses.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BulkLoadTest {
+abstract class BulkLoadTest {
 
   private static final List<String> PROJECTS =
       List.of("big", "p-2", "p-3", "p-4", "p-5", "p-6", "small");
@@ -59,14 +62,24 @@ class BulkLoadTest {
   // Two writers: the items must still be exactly those one writer generates.
   private final BulkLoad load =
       BulkLoad.of(3_000, PROJECTS).withIdPrefix("t-").withSeed(7).withThreads(2);
+  private final TestDatabase.Kind kind;
   private TestDatabase database;
   private TransactionalRepository repository;
   private LoadReport report;
   private List<CheckpointItem> items;
 
+  BulkLoadTest(TestDatabase.Kind kind) {
+    this.kind = kind;
+  }
+
+  /** A database of its own: the load's 3,000 items would disturb the shared one's tests. */
+  private TestDatabase freshDatabase() {
+    return kind == TestDatabase.Kind.DERBY ? TestDatabase.derby() : TestDatabase.postgres();
+  }
+
   @BeforeAll
   void load() throws SQLException {
-    database = TestDatabase.derby();
+    database = freshDatabase();
     repository = database.repository();
     report = load.into(database.dataSource());
     items = walk(Scope.allTenants());
@@ -258,11 +271,29 @@ class BulkLoadTest {
 
   @Test
   void aSecondLoadWithTheSamePrefixFailsAndKeepsNothingOfItsBatch() throws SQLException {
-    try (TestDatabase other = TestDatabase.derby()) {
+    try (TestDatabase other = freshDatabase()) {
       BulkLoad small = BulkLoad.of(50, List.of("x")).withIdPrefix("dup-");
       small.into(other.dataSource());
       assertThrows(SQLException.class, () -> small.withSeed(2).into(other.dataSource()));
       assertEquals(50, other.repository().count(Scope.allTenants(), ItemFilter.NONE));
+    }
+  }
+
+  /** As the repository writes them, so that its torn-read check holds for loaded items too. */
+  @Test
+  void childCountsAndRevisionsAreFilled() throws SQLException {
+    String mismatched =
+        "SELECT COUNT(*) FROM checkpoint_item i WHERE i.volume_backup_count IS NULL"
+            + " OR i.image_count IS NULL"
+            + " OR i.volume_backup_count <> (SELECT COUNT(*) FROM volume_backup v"
+            + " WHERE v.item_id = i.id AND v.revision = i.revision)"
+            + " OR i.image_count <> (SELECT COUNT(*) FROM os_image m"
+            + " WHERE m.item_id = i.id AND m.revision = i.revision)";
+    try (Connection c = database.dataSource().getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(mismatched)) {
+      rs.next();
+      assertEquals(0, rs.getLong(1));
     }
   }
 
