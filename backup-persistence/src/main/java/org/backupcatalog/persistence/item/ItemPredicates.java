@@ -18,6 +18,7 @@ import org.backupcatalog.domain.query.Scope;
 final class ItemPredicates {
 
   static final char ESCAPE = '\\';
+  private static final String END = "|";
 
   private ItemPredicates() {}
 
@@ -50,8 +51,8 @@ final class ItemPredicates {
     if (f.ip() != null) {
       where.add(
           cb.or(
-              cb.equal(backupData.get(BackupDataColumns_.privateIp), f.ip()),
-              cb.equal(backupData.get(BackupDataColumns_.eip), f.ip())));
+              exactly(cb, backupData.get(BackupDataColumns_.privateIp), f.ip()),
+              exactly(cb, backupData.get(BackupDataColumns_.eip), f.ip())));
     }
     if (f.startTime() != null) {
       where.add(
@@ -69,8 +70,17 @@ final class ItemPredicates {
   private static void equal(
       CriteriaBuilder cb, List<Predicate> where, Path<String> column, String value) {
     if (value != null) {
-      where.add(cb.equal(column, value));
+      where.add(exactly(cb, column, value));
     }
+  }
+
+  /**
+   * Equal to the letter. SQL compares VARCHARs as if padded with spaces, and Derby does, so that
+   * {@code ''} would match {@code ' '}; the plain comparison still picks the index, the second one
+   * with a closing character decides.
+   */
+  static Predicate exactly(CriteriaBuilder cb, Path<String> column, String value) {
+    return cb.and(cb.equal(column, value), cb.equal(cb.concat(column, END), value + END));
   }
 
   private static void contains(

@@ -186,6 +186,44 @@ abstract class CheckpointItemRepositoryTest {
   }
 
   @Test
+  void exactFiltersDoNotIgnoreTrailingSpaces() {
+    for (String resource : List.of("r", "r ", "")) {
+      CheckpointItem f = full("item-" + resource.length(), "p", 0);
+      repository.save(
+          new CheckpointItem(
+              f.id(),
+              f.projectId(),
+              f.name(),
+              f.description(),
+              f.status(),
+              resource,
+              f.resourceType(),
+              f.checkpointId(),
+              f.policyId(),
+              f.createdAt(),
+              f.updatedAt(),
+              f.protectedAt(),
+              f.extendInfo(),
+              f.backupData()),
+          IfMatch.NONE);
+    }
+    for (String wanted : List.of("r", "r ", "", " ")) {
+      ItemFilter filter =
+          new ItemFilter(
+              Set.of(), null, null, null, wanted, null, null, null, null, null, null, null);
+      List<String> found =
+          repository
+              .list(new ListQuery(P, filter, SortOrder.DEFAULT, new PageRequest(null, 0, 10)))
+              .items()
+              .stream()
+              .map(CheckpointItem::resourceId)
+              .toList();
+      assertEquals(
+          wanted.equals(" ") ? List.of() : List.of(wanted), found, "resource_id=" + wanted);
+    }
+  }
+
+  @Test
   void deletesTheItemWithItsChildren() {
     repository.save(full("item-1", "p", 3), IfMatch.NONE);
     assertTrue(repository.delete(new ProjectId("p"), new ItemId("item-1")));
