@@ -95,5 +95,9 @@ final class TextLimits {
     if (value != null && value.codePointCount(0, value.length()) > limit) {
       throw new InvalidParameterException(field, "must be at most " + limit + " characters");
     }
+    // PostgreSQL cannot store NUL in text; refusing it everywhere keeps the databases alike.
+    if (value != null && value.indexOf('\0') >= 0) {
+      throw new InvalidParameterException(field, "must not contain NUL characters");
+    }
   }
 }
