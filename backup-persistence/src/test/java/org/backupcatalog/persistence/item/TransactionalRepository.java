@@ -25,7 +25,7 @@ public final class TransactionalRepository implements CheckpointItemRepository {
 
   private final EntityManagerFactory emf;
 
-  TransactionalRepository(EntityManagerFactory emf) {
+  public TransactionalRepository(EntityManagerFactory emf) {
     this.emf = emf;
   }
 

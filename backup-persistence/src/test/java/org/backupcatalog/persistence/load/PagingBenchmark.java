@@ -1,7 +1,6 @@
 package org.backupcatalog.persistence.load;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.io.IOException;
@@ -18,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.backupcatalog.api.CheckpointItem;
 import org.backupcatalog.domain.catalog.CheckpointItemPage;
@@ -28,7 +26,7 @@ import org.backupcatalog.domain.query.ListQuery;
 import org.backupcatalog.domain.query.PageRequest;
 import org.backupcatalog.domain.query.Scope;
 import org.backupcatalog.domain.query.SortOrder;
-import org.backupcatalog.persistence.item.JpaCheckpointItemRepository;
+import org.backupcatalog.persistence.item.TransactionalRepository;
 import org.backupcatalog.persistence.schema.SchemaMigration;
 
 /**
@@ -204,22 +202,7 @@ public final class PagingBenchmark {
 
   /** What the container does around the repository: a persistence context and transaction. */
   private CheckpointItemPage list(ListQuery query) {
-    return inTransaction(repository -> repository.list(query));
-  }
-
-  private <T> T inTransaction(Function<JpaCheckpointItemRepository, T> work) {
-    EntityManager em = emf.createEntityManager();
-    try {
-      em.getTransaction().begin();
-      T result = work.apply(new JpaCheckpointItemRepository(em));
-      em.getTransaction().commit();
-      return result;
-    } finally {
-      if (em.getTransaction().isActive()) {
-        em.getTransaction().rollback();
-      }
-      em.close();
-    }
+    return new TransactionalRepository(emf).list(query);
   }
 
   /** The id of the depth-th item in the default order, reached page by page as a client would. */
