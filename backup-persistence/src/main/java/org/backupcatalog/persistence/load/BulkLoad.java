@@ -1,5 +1,6 @@
 package org.backupcatalog.persistence.load;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,14 +21,14 @@ import org.backupcatalog.domain.item.ProjectId;
 
 /**
  * Writes a synthetic catalog of {@code items} items over {@code projectIds} straight into the
- * tables, in JDBC batches of {@code batchSize} items, each committed on its own. The same
- * parameters always write the same items (ids, names, times, everything), whatever the number of
- * {@code threads}, so benchmarks and demos are repeatable.
+ * tables, the fastest way each database offers (see {@link #into(DataSource, LongConsumer)}). The
+ * same parameters always write the same items (ids, names, times, everything), whatever the number
+ * of {@code threads}, so benchmarks and demos are repeatable.
  *
  * <p>Projects get Zipf-like shares ({@link TenantSizes}), the first the largest. Item ids are
  * {@code idPrefix} and eight hex digits: two loads into one database need different prefixes. Times
- * lie in the year before {@code end}. With several threads, each writes whole projects over its own
- * connection.
+ * lie in the year before {@code end}. On PostgreSQL, with several threads, each writes whole
+ * projects over its own connection.
  */
 public record BulkLoad(
     List<String> projectIds,
@@ -86,7 +87,10 @@ public record BulkLoad(
     return new BulkLoad(projectIds, items, idPrefix, seed, end, newBatchSize, threads);
   }
 
-  /** Writers working at once, each over its own connection; no more than there are projects. */
+  /**
+   * Writers working at once on PostgreSQL, each over its own connection; no more than there are
+   * projects. Derby takes the load in one statement per table.
+   */
   public BulkLoad withThreads(int newThreads) {
     return new BulkLoad(projectIds, items, idPrefix, seed, end, batchSize, newThreads);
   }
@@ -106,42 +110,56 @@ public record BulkLoad(
   }
 
   /**
-   * Loads the items. {@code progress} hears the running total after every commit, from the writer
-   * threads when there are several. A failure rolls back the failing writer's current batch and
-   * stops the others after theirs: the batches committed before stay.
+   * Loads the items. {@code progress} hears the running total of items written. On PostgreSQL the
+   * items go by {@code COPY} in transactions of {@code batchSize} items, from {@code threads}
+   * writers at once: a failure rolls back the failing writer's current batch and stops the others
+   * after theirs, and the batches committed before stay. On Derby the whole load is one
+   * transaction, bulk-inserted when the tables are empty ({@link DerbyBulkInsert}): all or nothing.
    */
   public LoadReport into(DataSource dataSource, LongConsumer progress) throws SQLException {
     long start = System.nanoTime();
-    int[] counts = TenantSizes.of(items, projectIds.size());
-    AtomicBoolean failed = new AtomicBoolean();
     AtomicLong total = new AtomicLong();
-    LongConsumer committed = batch -> progress.accept(total.addAndGet(batch));
-    LoadWriter writer = new LoadWriter(dataSource, batchSize, failed);
-    List<List<Integer>> shares = shares(counts, threads);
-    LoadWriter.Counts written =
-        shares.size() == 1
-            ? writer.write(new SyntheticCatalog(this, counts, shares.get(0)), committed)
-            : inParallel(writer, counts, shares, committed);
+    LongConsumer written = items -> progress.accept(total.addAndGet(items));
+    RowCounts rows =
+        switch (product(dataSource)) {
+          case "Apache Derby" ->
+              new DerbyBulkInsert(dataSource)
+                  .write(() -> SyntheticCatalog.of(this), read -> progress.accept(read));
+          case "PostgreSQL" -> copy(dataSource, written);
+          default ->
+              throw new SQLException(
+                  "bulk loading writes into Derby or PostgreSQL, not " + product(dataSource));
+        };
     return new LoadReport(
-        written.items(),
-        written.volumeBackups(),
-        written.images(),
+        rows.items(),
+        rows.volumeBackups(),
+        rows.images(),
         itemsPerProject(),
         Duration.ofNanos(System.nanoTime() - start));
   }
 
-  private LoadWriter.Counts inParallel(
-      LoadWriter writer, int[] counts, List<List<Integer>> shares, LongConsumer committed)
-      throws SQLException {
+  private static String product(DataSource dataSource) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      return connection.getMetaData().getDatabaseProductName();
+    }
+  }
+
+  private RowCounts copy(DataSource dataSource, LongConsumer committed) throws SQLException {
+    int[] counts = TenantSizes.of(items, projectIds.size());
+    PostgresCopy writer = new PostgresCopy(dataSource, batchSize, new AtomicBoolean());
+    List<List<Integer>> shares = shares(counts, threads);
+    if (shares.size() == 1) {
+      return writer.write(new SyntheticCatalog(this, counts, shares.get(0)), committed);
+    }
     ExecutorService pool = Executors.newFixedThreadPool(shares.size());
     try {
-      List<Future<LoadWriter.Counts>> running = new ArrayList<>();
+      List<Future<RowCounts>> running = new ArrayList<>();
       for (List<Integer> share : shares) {
         SyntheticCatalog catalog = new SyntheticCatalog(this, counts, share);
         running.add(pool.submit(() -> writer.write(catalog, committed)));
       }
-      LoadWriter.Counts sum = new LoadWriter.Counts(0, 0, 0);
-      for (Future<LoadWriter.Counts> f : running) {
+      RowCounts sum = new RowCounts(0, 0, 0);
+      for (Future<RowCounts> f : running) {
         sum = sum.plus(f.get());
       }
       return sum;

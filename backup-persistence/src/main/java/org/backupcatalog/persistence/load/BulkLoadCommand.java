@@ -15,6 +15,8 @@ import org.backupcatalog.persistence.schema.SchemaMigration;
  *   org.backupcatalog.persistence.load.BulkLoadCommand \
  *   --items 1000000 --projects 50 --jdbc-url "jdbc:derby:/tmp/catalog;create=true"
  * </pre>
+ *
+ * On Derby the items go to the schema of {@code --user}, by default the service's ({@code backup}).
  */
 public final class BulkLoadCommand {
 
@@ -37,7 +39,7 @@ public final class BulkLoadCommand {
     if (System.getProperty(DERBY_LOG_SYNC) == null) {
       System.setProperty(DERBY_LOG_SYNC, "true");
     }
-    String url = jdbcUrl(options.jdbcUrl());
+    String url = options.jdbcUrl();
     JdbcUrlDataSource dataSource = new JdbcUrlDataSource(url, options.user(), options.password());
     long started = System.nanoTime();
     SchemaMigration.migrate(dataSource);
@@ -74,14 +76,6 @@ public final class BulkLoadCommand {
             written / seconds);
       }
     }
-  }
-
-  /** PostgreSQL sends a batch as one statement only when asked to: several times faster. */
-  static String jdbcUrl(String url) {
-    if (!url.startsWith("jdbc:postgresql:") || url.contains("reWriteBatchedInserts")) {
-      return url;
-    }
-    return url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
   }
 
   private static void print(LoadReport report) {

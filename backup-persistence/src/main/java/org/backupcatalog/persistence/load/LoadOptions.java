@@ -11,6 +11,9 @@ import java.util.Set;
 /** The command line of {@link BulkLoadCommand}. */
 record LoadOptions(BulkLoad load, String jdbcUrl, String user, String password) {
 
+  /** The service's default {@code backup.db.user}: on Derby its schema is where it reads. */
+  static final String DERBY_USER = "backup";
+
   static final String USAGE =
       String.join(
           "\n",
@@ -18,7 +21,10 @@ record LoadOptions(BulkLoad load, String jdbcUrl, String user, String password) 
           "  --items N             items to write (required)",
           "  --jdbc-url URL        jdbc:derby:/abs/path;create=true or"
               + " jdbc:postgresql://host:5432/db (required)",
-          "  --user U --password P database credentials (PostgreSQL)",
+          "  --user U --password P database credentials; on Derby the user names the schema"
+              + " (default "
+              + DERBY_USER
+              + ", the service's)",
           "  --projects M          spread over M projects tenant-01.. (default 50),",
           "  --project-ids a,b,c   or over these projects; the first gets the most items",
           "  --id-prefix P         item ids are P + 8 hex digits (default "
@@ -29,8 +35,10 @@ record LoadOptions(BulkLoad load, String jdbcUrl, String user, String password) 
           "  --end-time T          items lie in the year before T (default "
               + BulkLoad.DEFAULT_END
               + ")",
-          "  --batch B             items per JDBC batch and commit (default 1000)",
-          "  --threads T           writers at once, each over its own connection (default 2)");
+          "  --batch B             PostgreSQL: items per COPY and commit (default 1000)",
+          "  --threads T           PostgreSQL: writers at once, each over its own connection"
+              + " (default 2);",
+          "                        Derby takes the whole load in one transaction");
 
   private static final Set<String> NAMES =
       Set.of(
@@ -66,7 +74,8 @@ record LoadOptions(BulkLoad load, String jdbcUrl, String user, String password) 
                 Instant.parse(given.getOrDefault("--end-time", BulkLoad.DEFAULT_END.toString())))
             .withBatchSize(Integer.parseInt(given.getOrDefault("--batch", "1000")))
             .withThreads(Integer.parseInt(given.getOrDefault("--threads", "2")));
-    return new LoadOptions(load, url, given.get("--user"), given.get("--password"));
+    String user = given.getOrDefault("--user", url.startsWith("jdbc:derby:") ? DERBY_USER : null);
+    return new LoadOptions(load, url, user, given.get("--password"));
   }
 
   private static List<String> projects(Map<String, String> given) {

@@ -279,6 +279,27 @@ abstract class BulkLoadTest {
     }
   }
 
+  /** Derby bulk-inserts only into empty tables; into a filled one it inserts row by row. */
+  @Test
+  void aSecondLoadWithAnotherPrefixAddsItsItems() throws SQLException {
+    try (TestDatabase other = freshDatabase()) {
+      BulkLoad first = BulkLoad.of(40, List.of("x", "y")).withIdPrefix("one-");
+      BulkLoad second = BulkLoad.of(60, List.of("y", "z")).withIdPrefix("two-").withSeed(3);
+      LoadReport one = first.into(other.dataSource());
+      LoadReport two = second.into(other.dataSource());
+      assertEquals(40, one.items());
+      assertEquals(60, two.items());
+      List<CheckpointItem> expected = new ArrayList<>(ExpectedItems.of(first));
+      expected.addAll(ExpectedItems.of(second));
+      TransactionalRepository read = other.repository();
+      for (CheckpointItem e : expected) {
+        Scope scope = Scope.of(new ProjectId(e.projectId()));
+        assertEquals(e, read.find(scope, new ItemId(e.id())).orElseThrow().item(), e.id());
+      }
+      assertEquals(100, read.count(Scope.allTenants(), ItemFilter.NONE));
+    }
+  }
+
   /** As the repository writes them, so that its torn-read check holds for loaded items too. */
   @Test
   void childCountsAndRevisionsAreFilled() throws SQLException {
@@ -301,6 +322,6 @@ abstract class BulkLoadTest {
   void endOfTimeIsTheEntitys() {
     assertEquals(
         CheckpointItemEntity.END_OF_TIME,
-        Parameters.utc(ItemInserts.END_OF_TIME).atOffset(ZoneOffset.UTC).toLocalDateTime());
+        ColumnValues.utc(LoadedTables.END_OF_TIME).atOffset(ZoneOffset.UTC).toLocalDateTime());
   }
 }

@@ -83,8 +83,7 @@ public final class PagingBenchmark {
   private static void run(Map<String, String> options) throws Exception {
     String url = options.getOrDefault("--jdbc-url", defaultDerby());
     JdbcUrlDataSource dataSource =
-        new JdbcUrlDataSource(
-            BulkLoadCommand.jdbcUrl(url), options.get("--user"), options.get("--password"));
+        new JdbcUrlDataSource(url, options.get("--user"), options.get("--password"));
     new PagingBenchmark(options, dataSource).measure();
     if (url.startsWith("jdbc:derby:")) {
       System.exit(0); // Derby's daemon threads would keep exec:java waiting

@@ -65,7 +65,7 @@ class SyntheticCatalogTest {
   }
 
   @Test
-  void commandLineNamesProjectsAndAsksPostgresForRewrittenBatches() {
+  void commandLineNamesProjectsAndLoadsDerbyWhereTheServiceReads() {
     LoadOptions options =
         LoadOptions.parse("--items", "10", "--projects", "3", "--jdbc-url", "jdbc:derby:x");
     assertEquals(List.of("tenant-01", "tenant-02", "tenant-03"), options.load().projectIds());
@@ -75,9 +75,11 @@ class SyntheticCatalogTest {
             .load()
             .projectIds());
     assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse("--items", "1"));
+    assertEquals("backup", options.user());
     assertEquals(
-        "jdbc:postgresql://h/db?reWriteBatchedInserts=true",
-        BulkLoadCommand.jdbcUrl("jdbc:postgresql://h/db"));
-    assertEquals("jdbc:derby:/x;create=true", BulkLoadCommand.jdbcUrl("jdbc:derby:/x;create=true"));
+        "app",
+        LoadOptions.parse("--items", "1", "--jdbc-url", "jdbc:derby:x", "--user", "app").user());
+    assertEquals(
+        null, LoadOptions.parse("--items", "1", "--jdbc-url", "jdbc:postgresql://h/db").user());
   }
 }
