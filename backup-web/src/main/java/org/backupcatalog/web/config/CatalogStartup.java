@@ -1,20 +1,17 @@
 package org.backupcatalog.web.config;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.TimeZone;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
-import org.backupcatalog.persistence.schema.CatalogSchemaReady;
-import org.backupcatalog.persistence.schema.SchemaMigration;
 
 /**
- * The catalog's start, before the first request: migrates the schema, then announces {@link
- * CatalogSchemaReady} to whatever needs the tables at start (the demo data).
+ * The catalog's start, before the first request: sets the JVM's zone and migrates the schema
+ * ({@link CatalogSchema}), which then announces {@link
+ * org.backupcatalog.persistence.schema.CatalogSchemaReady} to whatever needs the tables (the demo
+ * data).
  *
  * <p>It lives in the WAR's own classes on purpose. Payara 6 notifies the start observers of the
  * WAR's library jars first and outside the web module's naming context: there a {@code @Resource}
@@ -28,16 +25,11 @@ public class CatalogStartup {
 
   private static final Logger LOG = Logger.getLogger(CatalogStartup.class.getName());
 
-  @Resource(lookup = CatalogDataSource.JNDI_NAME)
-  private DataSource dataSource;
-
-  @Inject private Event<CatalogSchemaReady> ready;
+  @Inject private CatalogSchema schema;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
     useUtc();
-    SchemaMigration.migrate(dataSource);
-    LOG.info("Catalog schema is up to date");
-    ready.fire(new CatalogSchemaReady(dataSource));
+    schema.migrateAtStart();
   }
 
   /**

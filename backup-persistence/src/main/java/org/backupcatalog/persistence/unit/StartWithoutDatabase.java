@@ -1,0 +1,110 @@
+package org.backupcatalog.persistence.unit;
+
+import java.sql.Connection;
+import java.util.Locale;
+import java.util.logging.Logger;
+import org.eclipse.persistence.config.PersistenceUnitProperties;
+import org.eclipse.persistence.config.SessionCustomizer;
+import org.eclipse.persistence.sessions.Connector;
+import org.eclipse.persistence.sessions.DatasourceLogin;
+import org.eclipse.persistence.sessions.Login;
+import org.eclipse.persistence.sessions.Session;
+import org.eclipse.persistence.sessions.SessionEvent;
+import org.eclipse.persistence.sessions.SessionEventAdapter;
+import org.eclipse.persistence.sessions.server.ServerSession;
+
+/**
+ * Lets the persistence unit log in while the database is unreachable, so that the catalog deploys
+ * and answers 503 until the database comes (CONTRACT 6: it recovers by itself).
+ *
+ * <p>The container creates an entity manager while deploying, and EclipseLink's login connects to
+ * detect the database and to start its pools: with the database down, the deployment failed and the
+ * catalog never served, even after the database came. When a trial connection fails, this names the
+ * database product from {@code backup.db.class} (so that the platform is known without a
+ * connection) and lets the login's own connections be {@link DeferredConnection placeholders}.
+ * Every connection after the login is real: a query while the database is down fails as a
+ * connection failure, which is a 503.
+ */
+public final class StartWithoutDatabase implements SessionCustomizer {
+
+  private static final Logger LOG = Logger.getLogger(StartWithoutDatabase.class.getName());
+
+  @Override
+  public void customize(Session session) {
+    DatasourceLogin login = (DatasourceLogin) session.getDatasourceLogin();
+    Connector connector = login.getConnector();
+    RuntimeException unreachable = trialConnection(connector, login, session);
+    if (unreachable == null) {
+      return;
+    }
+    String product = product(configuredDataSourceClass());
+    LOG.warning(
+        () ->
+            "The database ("
+                + product
+                + ") is unreachable at start: "
+                + rootCause(unreachable).getMessage()
+                + "; the catalog starts without it and answers 503 until it comes");
+    // What EclipseLink would have read from the connection's metadata: with these it detects the
+    // platform without connecting (JPA's schema generation properties).
+    session.setProperty(PersistenceUnitProperties.SCHEMA_DATABASE_PRODUCT_NAME, product);
+    session.setProperty(PersistenceUnitProperties.SCHEMA_DATABASE_MAJOR_VERSION, "10");
+    LoginPhase phase = new LoginPhase();
+    tolerate(login, phase);
+    // The server session's pools hold logins of their own, which connect when the pools start.
+    if (session instanceof ServerSession server) {
+      tolerate(server.getReadConnectionPool().getLogin(), phase);
+      server.getConnectionPools().values().forEach(pool -> tolerate(pool.getLogin(), phase));
+    }
+    session
+        .getEventManager()
+        .addListener(
+            new SessionEventAdapter() {
+              @Override
+              public void postLogin(SessionEvent event) {
+                phase.over();
+              }
+            });
+  }
+
+  private static void tolerate(Login login, LoginPhase phase) {
+    if (login instanceof DatasourceLogin datasource
+        && !(datasource.getConnector() instanceof LoginTolerantConnector)) {
+      datasource.setConnector(new LoginTolerantConnector(datasource.getConnector(), phase));
+    }
+  }
+
+  private static RuntimeException trialConnection(
+      Connector connector, DatasourceLogin login, Session session) {
+    try (Connection trial = connector.connect(login.getProperties(), session)) {
+      return null;
+    } catch (RuntimeException e) {
+      return e;
+    } catch (java.sql.SQLException e) {
+      return new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  private static Throwable rootCause(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root;
+  }
+
+  /** {@code backup.db.class}, read as the datasource definition reads it (environment or -D). */
+  private static String configuredDataSourceClass() {
+    String property = System.getProperty("backup.db.class");
+    return property != null ? property : System.getenv("BACKUP_DB_CLASS");
+  }
+
+  /** The database product behind the configured datasource class. */
+  static String product(String dataSourceClass) {
+    if (dataSourceClass != null
+        && dataSourceClass.toLowerCase(Locale.ROOT).contains("postgresql")) {
+      return "PostgreSQL";
+    }
+    return "Apache Derby";
+  }
+}
