@@ -81,6 +81,42 @@ class SmokeIT {
     }
   }
 
+  /**
+   * An {@code Accept} without JSON is 406, but only for a caller who may make the call: 401 and 403
+   * come first, whatever the request accepts (CONTRACT section 6).
+   */
+  @Test
+  void acceptWithoutJsonIs406AfterAuthenticationAndAuthorization(RunningCatalog catalog) {
+    String list = "v1/" + PROJECT + "/checkpoint_items";
+    String xml = MediaType.APPLICATION_XML;
+    assertJsonError(accepting(catalog, list, xml, TestTokens.of(PROJECT)), 406, "APIGW.0406");
+    assertJsonError(
+        accepting(catalog, list + "/count", "text/*", TestTokens.of(PROJECT)), 406, "APIGW.0406");
+    assertJsonError(
+        accepting(catalog, list, xml, TestTokens.of("another-project")), 403, "APIGW.0302");
+    assertJsonError(accepting(catalog, list, xml, null), 401, "APIGW.0301");
+    try (Response member =
+        catalog
+            .target(list + "/some-item")
+            .request()
+            .header("X-Auth-Token", TestTokens.of(PROJECT))
+            .header("Accept", xml)
+            .put(Entity.entity("{}", MediaType.APPLICATION_JSON_TYPE))) {
+      assertJsonError(member, 403, "APIGW.0302");
+    }
+    try (Response json =
+        accepting(catalog, list, "text/html;q=0.9, application/*;q=0.5", TestTokens.of(PROJECT))) {
+      assertEquals(200, json.getStatus());
+      assertTrue(json.getMediaType().isCompatible(MediaType.APPLICATION_JSON_TYPE));
+    }
+  }
+
+  private static Response accepting(
+      RunningCatalog catalog, String path, String accept, String token) {
+    var request = catalog.target(path).request().header("Accept", accept);
+    return (token == null ? request : request.header("X-Auth-Token", token)).get();
+  }
+
   private static JsonObject assertJsonError(Response response, int status, String code) {
     assertEquals(status, response.getStatus());
     MediaType type = response.getMediaType();

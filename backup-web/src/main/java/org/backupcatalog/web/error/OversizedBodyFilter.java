@@ -9,11 +9,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.backupcatalog.web.request.RequestIds;
 
 /**
- * Refuses request bodies over 1 MiB with 413 (CONTRACT section 5): at once when the Content-Length
- * says so, and while reading when a chunked body grows past the limit.
+ * Refuses request bodies over 1 MiB with 413 (CONTRACT section 5), when the resource reads them: a
+ * body declared larger fails at its first read, a chunked one once it grows past the limit. Not at
+ * once, because the resource authorizes the caller first: a forbidden call is 403 whatever it sends
+ * (CONTRACT section 6).
  */
 public class OversizedBodyFilter extends HttpFilter {
 
@@ -26,28 +27,27 @@ public class OversizedBodyFilter extends HttpFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     long length = request.getContentLengthLong();
-    if (length > LIMIT_BYTES) {
-      ErrorJson.write(
-          response, ApiError.payloadTooLarge(LIMIT_BYTES), RequestIds.ensure(request, response));
-      return;
-    }
-    // A declared length is enforced by the container; only a body of unknown length needs counting.
-    chain.doFilter(length < 0 ? new CountedRequest(request) : request, response);
+    // A declared length within the limit is enforced by the container; others need counting.
+    chain.doFilter(
+        length < 0 || length > LIMIT_BYTES ? new CountedRequest(request, length) : request,
+        response);
   }
 
   /** A request whose body stream fails with 413 once it has delivered more than the limit. */
   private static final class CountedRequest extends HttpServletRequestWrapper {
 
+    private final long declared;
     private ServletInputStream counted;
 
-    CountedRequest(HttpServletRequest request) {
+    CountedRequest(HttpServletRequest request, long declared) {
       super(request);
+      this.declared = declared;
     }
 
     @Override
     public ServletInputStream getInputStream() throws IOException {
       if (counted == null) {
-        counted = new CountedStream(super.getInputStream());
+        counted = new CountedStream(super.getInputStream(), Math.max(0, declared));
       }
       return counted;
     }
@@ -58,12 +58,15 @@ public class OversizedBodyFilter extends HttpFilter {
     private final ServletInputStream body;
     private long read;
 
-    CountedStream(ServletInputStream body) {
+    /** {@code alreadyCounted}: a declared length over the limit fails the first read. */
+    CountedStream(ServletInputStream body, long alreadyCounted) {
       this.body = body;
+      this.read = alreadyCounted > LIMIT_BYTES ? alreadyCounted : 0;
     }
 
     @Override
     public int read() throws IOException {
+      count(0);
       int b = body.read();
       if (b >= 0) {
         count(1);
@@ -73,6 +76,7 @@ public class OversizedBodyFilter extends HttpFilter {
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
+      count(0);
       int n = body.read(buffer, offset, length);
       if (n > 0) {
         count(n);

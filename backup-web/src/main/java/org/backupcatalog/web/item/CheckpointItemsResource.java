@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -47,6 +48,7 @@ public class CheckpointItemsResource {
   @Inject private NextPageLink nextPageLink;
 
   @Context private SecurityContext security;
+  @Context private HttpServletRequest request;
   @Context private UriInfo uri;
 
   @PathParam("project_id")
@@ -83,7 +85,7 @@ public class CheckpointItemsResource {
   @GET
   @Path("{id}")
   public Response get(@PathParam("id") String id) {
-    Scope scope = access.authorize(Operation.GET, projectId, false, security);
+    Scope scope = authorize(Operation.GET);
     StoredCheckpointItem stored = catalog.get(scope, id);
     return Response.ok(ItemBodies.envelope(stored.item()))
         .tag(new EntityTag(stored.etag()))
@@ -102,7 +104,7 @@ public class CheckpointItemsResource {
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       InputStream body) {
-    Scope scope = access.authorize(Operation.PUT, projectId, false, security);
+    Scope scope = authorize(Operation.PUT);
     ItemBodies.requireJson(contentType);
     WriteResult written =
         ingest.put(scope.project(), id, ItemBodies.read(body), EntityTags.ifMatch(ifMatch));
@@ -117,7 +119,7 @@ public class CheckpointItemsResource {
   @DELETE
   @Path("{id}")
   public Response delete(@PathParam("id") String id) {
-    Scope scope = access.authorize(Operation.DELETE, projectId, false, security);
+    Scope scope = authorize(Operation.DELETE);
     ingest.delete(scope.project(), id);
     return Response.noContent().build();
   }
@@ -131,9 +133,20 @@ public class CheckpointItemsResource {
     try {
       allTenants = parameters.allTenants();
     } catch (InvalidParameterException malformed) {
-      access.authorize(operation, projectId, false, security);
+      authorize(operation);
       throw malformed;
     }
-    return access.authorize(operation, projectId, allTenants, security);
+    return accepted(access.authorize(operation, projectId, allTenants, security));
+  }
+
+  /** The operations on one item, where all_tenants plays no part. */
+  private Scope authorize(Operation operation) {
+    return accepted(access.authorize(operation, projectId, false, security));
+  }
+
+  /** After authorization: a forbidden caller was refused above whatever it accepts. */
+  private Scope accepted(Scope scope) {
+    NotAcceptableAfterAuthorization.refuseIfNoted(request);
+    return scope;
   }
 }

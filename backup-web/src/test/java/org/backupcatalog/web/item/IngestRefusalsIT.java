@@ -356,6 +356,22 @@ class IngestRefusalsIT {
     assertEquals("existing", http.get(PROJECT, EXISTING, member).item().getString("name"));
   }
 
+  /** CONTRACT 6: a forbidden call is 403 whatever it sends, an oversized body included. */
+  @Test
+  void aForbiddenCallerWithABodyOverOneMebibyteIs403() {
+    String id = freshId();
+    Reply declared = http.put(http.item(PROJECT, id), padded(MIB + 1), member, IngestHttp.JSON);
+    declared.error(403, "APIGW.0302");
+    byte[] body = padded(MIB + 1);
+    Reply chunked =
+        http.send(
+            http.request(http.item(PROJECT, id), member, "Content-Type", IngestHttp.JSON)
+                .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .build());
+    chunked.error(403, "APIGW.0302");
+    assertEquals(404, http.get(PROJECT, id, member).status());
+  }
+
   // ------------------------------------------------------------------ If-Match
 
   @ParameterizedTest(name = "[{index}] {0}")
