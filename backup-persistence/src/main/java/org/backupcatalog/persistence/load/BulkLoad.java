@@ -120,15 +120,15 @@ public record BulkLoad(
     long start = System.nanoTime();
     AtomicLong total = new AtomicLong();
     LongConsumer written = items -> progress.accept(total.addAndGet(items));
+    String product = product(dataSource);
     RowCounts rows =
-        switch (product(dataSource)) {
+        switch (product) {
           case "Apache Derby" ->
-              new DerbyBulkInsert(dataSource)
-                  .write(() -> SyntheticCatalog.of(this), read -> progress.accept(read));
+              new DerbyBulkInsert(dataSource).write(() -> SyntheticCatalog.of(this), progress);
           case "PostgreSQL" -> copy(dataSource, written);
           default ->
               throw new SQLException(
-                  "bulk loading writes into Derby or PostgreSQL, not " + product(dataSource));
+                  "bulk loading writes into Derby or PostgreSQL, not " + product);
         };
     return new LoadReport(
         rows.items(),

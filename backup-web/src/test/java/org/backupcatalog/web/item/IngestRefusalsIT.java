@@ -345,13 +345,7 @@ class IngestRefusalsIT {
 
   @Test
   void aChunkedBodyOverOneMebibyteIs413() {
-    byte[] body = padded(MIB + 1);
-    Reply put =
-        http.send(
-            http.request(http.item(PROJECT, EXISTING), engine, "Content-Type", IngestHttp.JSON)
-                .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
-                .build());
-    put.error(413, "APIGW.*");
+    chunkedPut(EXISTING, padded(MIB + 1), engine).error(413, "APIGW.*");
     assertEquals(200, http.get(PROJECT, EXISTING, member).status());
     assertEquals("existing", http.get(PROJECT, EXISTING, member).item().getString("name"));
   }
@@ -362,14 +356,16 @@ class IngestRefusalsIT {
     String id = freshId();
     Reply declared = http.put(http.item(PROJECT, id), padded(MIB + 1), member, IngestHttp.JSON);
     declared.error(403, "APIGW.0302");
-    byte[] body = padded(MIB + 1);
-    Reply chunked =
-        http.send(
-            http.request(http.item(PROJECT, id), member, "Content-Type", IngestHttp.JSON)
-                .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
-                .build());
-    chunked.error(403, "APIGW.0302");
+    chunkedPut(id, padded(MIB + 1), member).error(403, "APIGW.0302");
     assertEquals(404, http.get(PROJECT, id, member).status());
+  }
+
+  /** A PUT whose body has no declared length: the client sends it chunked. */
+  private Reply chunkedPut(String id, byte[] body, String token) {
+    return http.send(
+        http.request(http.item(PROJECT, id), token, "Content-Type", IngestHttp.JSON)
+            .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+            .build());
   }
 
   // ------------------------------------------------------------------ If-Match
