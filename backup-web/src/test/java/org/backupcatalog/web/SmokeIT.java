@@ -104,6 +104,11 @@ class SmokeIT {
             .put(Entity.entity("{}", MediaType.APPLICATION_JSON_TYPE))) {
       assertJsonError(member, 403, "APIGW.0302");
     }
+    JsonObject malformed =
+        assertJsonError(accepting(catalog, list, ";;;", TestTokens.of(PROJECT)), 400, "CSBS.9001");
+    assertTrue(malformed.getString("error_msg").contains("Accept"), malformed::toString);
+    assertJsonError(
+        accepting(catalog, list, ";;;", TestTokens.of("another-project")), 403, "APIGW.0302");
     try (Response json =
         accepting(catalog, list, "text/html;q=0.9, application/*;q=0.5", TestTokens.of(PROJECT))) {
       assertEquals(200, json.getStatus());

@@ -146,7 +146,7 @@ public class CheckpointItemsResource {
 
   /** After authorization: a forbidden caller was refused above whatever it accepts. */
   private Scope accepted(Scope scope) {
-    NotAcceptableAfterAuthorization.refuseIfNoted(request);
+    DeferredHeaderRefusals.refuseIfNoted(request);
     return scope;
   }
 }

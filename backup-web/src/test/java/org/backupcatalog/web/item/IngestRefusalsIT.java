@@ -311,6 +311,15 @@ class IngestRefusalsIT {
     refused(IngestHttp.envelope(valid()), contentType, null, 415, "APIGW.*", null);
   }
 
+  /** A Content-Type that is not a media type at all: 400 naming the header, 403 if forbidden. */
+  @ParameterizedTest(name = "[{index}] {0}")
+  @ValueSource(strings = {";;;", "application/json; charset", "/"})
+  void aMalformedContentTypeIs400NamingIt(String contentType) {
+    refused(IngestHttp.envelope(valid()), contentType, null, 400, "CSBS.9001", "Content-Type");
+    http.put(http.item(PROJECT, freshId()), IngestHttp.envelope(valid()), member, contentType)
+        .error(403, "APIGW.0302");
+  }
+
   @Test
   void aBodyWithoutContentTypeIs415() {
     refused(IngestHttp.envelope(valid()), null, null, 415, "APIGW.*", null);

@@ -7,7 +7,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class NotAcceptableAfterAuthorizationTest {
+class DeferredHeaderRefusalsTest {
 
   @Test
   void jsonIsAcceptedByItsNameByWildcardsAndWhenNothingIsSaid() {
@@ -26,7 +26,7 @@ class NotAcceptableAfterAuthorizationTest {
   }
 
   private static boolean accepts(MediaType... types) {
-    return NotAcceptableAfterAuthorization.acceptsJson(List.of(types));
+    return DeferredHeaderRefusals.acceptsJson(List.of(types));
   }
 
   private static boolean accepts(MediaType type, boolean qualityZero) {
