@@ -71,7 +71,7 @@ public class CatalogSchema {
   }
 
   private void retryLater() {
-    scheduler.schedule(this::retry, retrySeconds, TimeUnit.SECONDS);
+    scheduler.schedule(this::retry, Math.max(1, retrySeconds), TimeUnit.SECONDS);
   }
 
   private void retry() {
