@@ -28,6 +28,10 @@ import jakarta.annotation.sql.DataSourceDefinition;
     maxPoolSize = 32,
     properties = {
       "portNumber=${MPCONFIG=backup.db.port:5432}",
+      // PostgreSQL's driver settings, with the driver's own defaults; CatalogDerbyDataSource
+      // accepts and ignores them.
+      "sslmode=${MPCONFIG=backup.db.sslmode:prefer}",
+      "prepareThreshold=${MPCONFIG=backup.db.prepare-threshold:5}",
       "fish.payara.is-connection-validation-required=true",
       "fish.payara.connection-validation-method=custom-validation",
       "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",

@@ -31,6 +31,19 @@ public class CatalogDerbyDataSource extends EmbeddedDataSource {
     super.setDatabaseName(DataDirectory.derbyName(databaseName, DATA_DIRECTORY));
   }
 
+  /**
+   * PostgreSQL's {@code sslmode}, which the catalog's datasource definition always passes: an
+   * embedded database has no connection to secure, so it is ignored.
+   */
+  public void setSslmode(String ignored) {
+    // nothing to secure
+  }
+
+  /** PostgreSQL's {@code prepareThreshold}, likewise passed always and ignored here. */
+  public void setPrepareThreshold(int ignored) {
+    // Derby prepares every statement anyway
+  }
+
   private static Path prepareDerby() {
     Path dir = DataDirectory.prepare();
     // Read by Derby when its engine boots, which is at this pool's first connection.

@@ -50,6 +50,8 @@ class DatabaseOutageIT {
     Map<String, String> environment = new LinkedHashMap<>();
     environment.putAll(server.catalogEnvironment(DATABASE));
     environment.put("BACKUP_DB_PORT", Integer.toString(proxy.port()));
+    // Not the driver's default, so that a driver setting that did not arrive would show.
+    environment.put("BACKUP_DB_PREPARE_THRESHOLD", "0");
     catalog = RunningCatalog.start("postgres-outage", environment);
   }
 
@@ -126,6 +128,26 @@ class DatabaseOutageIT {
           catalog = saved;
         }
       }
+    }
+  }
+
+  /**
+   * {@code BACKUP_DB_SSLMODE} reaches the driver: {@code require} against this server, which has no
+   * TLS, leaves the catalog without a database (503), and the driver says why in the log.
+   */
+  @Test
+  void sslModeReachesTheDriver(PostgresServer server) {
+    Map<String, String> environment = new LinkedHashMap<>(server.catalogEnvironment(DATABASE));
+    environment.put("BACKUP_DB_SSLMODE", "require");
+    try (RunningCatalog tls = RunningCatalog.start("postgres-sslmode-require", environment)) {
+      RunningCatalog saved = catalog;
+      catalog = tls;
+      try {
+        assert503(request("v1/" + PROJECT + "/checkpoint_items").buildGet());
+      } finally {
+        catalog = saved;
+      }
+      assertTrue(tls.logText().contains("does not support SSL"), "the driver asked for TLS");
     }
   }
 
