@@ -369,6 +369,17 @@ class IngestRefusalsIT {
     assertEquals(404, http.get(PROJECT, id, member).status());
   }
 
+  /** The engine's PUT of a valid item under {@code If-Match}. */
+  private Reply putIfMatch(String id, String ifMatch) {
+    return http.put(
+        http.item(PROJECT, id),
+        IngestHttp.envelope(valid()),
+        engine,
+        IngestHttp.JSON,
+        "If-Match",
+        ifMatch);
+  }
+
   /** A PUT whose body has no declared length: the client sends it chunked. */
   private Reply chunkedPut(String id, byte[] body, String token) {
     return http.send(
@@ -392,32 +403,11 @@ class IngestRefusalsIT {
   void ifMatchOfTheCurrentEtagOrAStarReplaces() {
     String id = freshId();
     String etag = http.put(PROJECT, id, valid(), engine).header("ETag");
-    Reply put =
-        http.put(
-            http.item(PROJECT, id),
-            IngestHttp.envelope(valid()),
-            engine,
-            IngestHttp.JSON,
-            "If-Match",
-            etag);
+    Reply put = putIfMatch(id, etag);
     assertEquals(200, put.status(), put::text);
-    Reply listed =
-        http.put(
-            http.item(PROJECT, id),
-            IngestHttp.envelope(valid()),
-            engine,
-            IngestHttp.JSON,
-            "If-Match",
-            "\"other\", " + put.header("ETag"));
+    Reply listed = putIfMatch(id, "\"other\", " + put.header("ETag"));
     assertEquals(200, listed.status(), listed::text);
-    Reply star =
-        http.put(
-            http.item(PROJECT, id),
-            IngestHttp.envelope(valid()),
-            engine,
-            IngestHttp.JSON,
-            "If-Match",
-            "*");
+    Reply star = putIfMatch(id, "*");
     assertEquals(200, star.status(), star::text);
   }
 
@@ -426,14 +416,7 @@ class IngestRefusalsIT {
   void anyIfMatchOnAMissingItemIs412AndCreatesNothing(String ifMatch) {
     long count = http.count(PROJECT, member);
     String id = freshId();
-    Reply put =
-        http.put(
-            http.item(PROJECT, id),
-            IngestHttp.envelope(valid()),
-            engine,
-            IngestHttp.JSON,
-            "If-Match",
-            ifMatch);
+    Reply put = putIfMatch(id, ifMatch);
     put.error(412, "CSBS.2003");
     http.get(PROJECT, id, member).error(404, "CSBS.3001");
     assertEquals(count, http.count(PROJECT, member));

@@ -65,16 +65,16 @@ class DatabaseOutageIT {
 
   @Test
   void answers503WhileTheDatabaseIsDownAndRecoversByItself() {
-    assertEquals(201, status(put("kept", "before the outage")));
+    assertEquals(201, status(put(catalog, "kept", "before the outage")));
     proxy.cut();
     try {
-      for (Supplier<Invocation> call : reads()) {
+      for (Supplier<Invocation> call : reads(catalog)) {
         assert503(call.get());
       }
-      assert503(request("v1/" + PROJECT + "/checkpoint_items/kept").buildDelete());
+      assert503(request(catalog, "v1/" + PROJECT + "/checkpoint_items/kept").buildDelete());
       // A write during the outage stores nothing, not even part of the item.
-      assert503(put("kept", "during the outage"));
-      assert503(put("new-during-outage", "during the outage"));
+      assert503(put(catalog, "kept", "during the outage"));
+      assert503(put(catalog, "new-during-outage", "during the outage"));
       // What needs no database still answers: tokens are checked without it.
       try (Response unauthenticated =
           catalog.target("v1/" + PROJECT + "/checkpoint_items").request().get()) {
@@ -84,20 +84,20 @@ class DatabaseOutageIT {
       proxy.restore();
     }
     long restored = System.nanoTime();
-    awaitRecovery();
+    awaitRecovery(catalog);
     System.out.printf(
         "catalog answered 200 again %.1f s after the database came back%n",
         (System.nanoTime() - restored) / 1e9);
-    for (Supplier<Invocation> call : reads()) {
+    for (Supplier<Invocation> call : reads(catalog)) {
       assertEquals(200, status(call.get()));
     }
-    JsonObject kept = item("kept");
+    JsonObject kept = item(catalog, "kept");
     assertEquals("before the outage", kept.getString("description"));
-    try (Response missing = get("new-during-outage").invoke()) {
+    try (Response missing = get(catalog, "new-during-outage").invoke()) {
       assertEquals(404, missing.getStatus());
     }
-    assertEquals(200, status(put("kept", "after the outage")));
-    assertEquals("after the outage", item("kept").getString("description"));
+    assertEquals(200, status(put(catalog, "kept", "after the outage")));
+    assertEquals("after the outage", item(catalog, "kept").getString("description"));
   }
 
   /**
@@ -113,20 +113,14 @@ class DatabaseOutageIT {
           new LinkedHashMap<>(server.catalogEnvironment(LATE_DATABASE));
       environment.put("BACKUP_DB_PORT", Integer.toString(late.port()));
       try (RunningCatalog early = RunningCatalog.start("postgres-late-database", environment)) {
-        RunningCatalog saved = catalog;
-        catalog = early;
-        try {
-          for (Supplier<Invocation> call : reads()) {
-            assert503(call.get());
-          }
-          assert503(put("late", "before the database came"));
-          late.restore();
-          awaitRecovery();
-          assertEquals(201, status(put("late", "after the database came")));
-          assertEquals("after the database came", item("late").getString("description"));
-        } finally {
-          catalog = saved;
+        for (Supplier<Invocation> call : reads(early)) {
+          assert503(call.get());
         }
+        assert503(put(early, "late", "before the database came"));
+        late.restore();
+        awaitRecovery(early);
+        assertEquals(201, status(put(early, "late", "after the database came")));
+        assertEquals("after the database came", item(early, "late").getString("description"));
       }
     }
   }
@@ -140,29 +134,23 @@ class DatabaseOutageIT {
     Map<String, String> environment = new LinkedHashMap<>(server.catalogEnvironment(DATABASE));
     environment.put("BACKUP_DB_SSLMODE", "require");
     try (RunningCatalog tls = RunningCatalog.start("postgres-sslmode-require", environment)) {
-      RunningCatalog saved = catalog;
-      catalog = tls;
-      try {
-        assert503(request("v1/" + PROJECT + "/checkpoint_items").buildGet());
-      } finally {
-        catalog = saved;
-      }
+      assert503(request(tls, "v1/" + PROJECT + "/checkpoint_items").buildGet());
       assertTrue(tls.logText().contains("does not support SSL"), "the driver asked for TLS");
     }
   }
 
-  private List<Supplier<Invocation>> reads() {
+  private static List<Supplier<Invocation>> reads(RunningCatalog c) {
     return List.of(
-        () -> request("v1/" + PROJECT + "/checkpoint_items").buildGet(),
-        () -> request("v1/" + PROJECT + "/checkpoint_items/count").buildGet(),
-        () -> get("kept"));
+        () -> request(c, "v1/" + PROJECT + "/checkpoint_items").buildGet(),
+        () -> request(c, "v1/" + PROJECT + "/checkpoint_items/count").buildGet(),
+        () -> get(c, "kept"));
   }
 
-  private void awaitRecovery() {
+  private static void awaitRecovery(RunningCatalog c) {
     long deadline = System.nanoTime() + RECOVERY.toNanos();
     int last = 0;
     while (System.nanoTime() < deadline) {
-      last = status(request("v1/" + PROJECT + "/checkpoint_items").buildGet());
+      last = status(request(c, "v1/" + PROJECT + "/checkpoint_items").buildGet());
       if (last == 200) {
         return;
       }
@@ -192,7 +180,7 @@ class DatabaseOutageIT {
     }
   }
 
-  private Invocation put(String id, String description) {
+  private static Invocation put(RunningCatalog c, String id, String description) {
     String body =
         Json.createObjectBuilder()
             .add(
@@ -206,19 +194,18 @@ class DatabaseOutageIT {
                     .add("created_at", "2025-03-01T10:00:00"))
             .build()
             .toString();
-    return catalog
-        .target("v1/" + PROJECT + "/checkpoint_items/" + id)
+    return c.target("v1/" + PROJECT + "/checkpoint_items/" + id)
         .request()
         .header("X-Auth-Token", TestTokens.engine(PROJECT).build())
         .buildPut(Entity.entity(body, MediaType.APPLICATION_JSON_TYPE));
   }
 
-  private Invocation get(String id) {
-    return request("v1/" + PROJECT + "/checkpoint_items/" + id).buildGet();
+  private static Invocation get(RunningCatalog c, String id) {
+    return request(c, "v1/" + PROJECT + "/checkpoint_items/" + id).buildGet();
   }
 
-  private JsonObject item(String id) {
-    try (Response response = get(id).invoke()) {
+  private static JsonObject item(RunningCatalog c, String id) {
+    try (Response response = get(c, id).invoke()) {
       assertEquals(200, response.getStatus());
       return Json.createReader(new StringReader(response.readEntity(String.class)))
           .readObject()
@@ -226,8 +213,8 @@ class DatabaseOutageIT {
     }
   }
 
-  private Invocation.Builder request(String path) {
-    return catalog.target(path).request().header("X-Auth-Token", TestTokens.admin(PROJECT).build());
+  private static Invocation.Builder request(RunningCatalog c, String path) {
+    return c.target(path).request().header("X-Auth-Token", TestTokens.admin(PROJECT).build());
   }
 
   private static int status(Invocation call) {
