@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -83,5 +84,28 @@ class DemoTokensTest {
     assertEquals(3, Set.copyOf(DemoProjects.IDS).size());
     DemoProjects.IDS.forEach(
         id -> assertTrue(org.backupcatalog.domain.item.ProjectId.isWellFormed(id)));
+  }
+
+  @Test
+  void tokensNameTheConfiguredAudience() throws Exception {
+    TokenVerifier verifier =
+        new TokenVerifier(
+            VerificationKeys.of(secret, null),
+            new TokenRules(
+                ClaimPath.of("project_id"),
+                ClaimPath.of("realm_access.roles"),
+                Optional.empty(),
+                Optional.of("backup-catalog")));
+    for (Matcher line :
+        lines(
+            DemoTokens.banner(
+                secret,
+                "project_id",
+                "realm_access.roles",
+                Optional.of("backup-catalog"),
+                8080,
+                now))) {
+      verifier.verify(line.group(1));
+    }
   }
 }
