@@ -17,9 +17,9 @@ const $ = (id) => document.getElementById(id);
 const COLUMNS = [
   { id: 'id', label: 'ID', sortKey: 'id', firstDir: 'asc' },
   { id: 'project', label: 'Project', allTenantsOnly: true },
-  { id: 'name', label: 'Name', sortKey: 'name', firstDir: 'asc' },
+  { id: 'name', label: 'Name', sortKey: 'name', firstDir: 'asc', truncated: true },
   { id: 'status', label: 'Status', sortKey: 'status', firstDir: 'asc' },
-  { id: 'resource', label: 'Resource' },
+  { id: 'resource', label: 'Resource', truncated: true },
   { id: 'created', label: 'Created (UTC)', sortKey: 'created_at', firstDir: 'desc' },
   { id: 'protected', label: 'Protected (UTC)', sortKey: 'protected_at', firstDir: 'desc' },
   { id: 'size', label: 'Size (MB)', numeric: true },
@@ -210,6 +210,10 @@ function renderTable(items) {
   const allTenants = state.filters?.allTenants ?? false;
   const columns = COLUMNS.filter((column) => allTenants || !column.allTenantsOnly);
   const sort = state.sort ?? DEFAULT_SORT;
+  // The header is drawn again: the focus stays on the same column's button.
+  const focusedSortKey = document.activeElement?.closest('#items-head')
+    ? document.activeElement.dataset.sortKey
+    : null;
   $('items-head').replaceChildren(...columns.map((column) => {
     const sorted = column.sortKey === sort.key;
     const ariaSort = sorted ? (sort.dir === 'asc' ? 'ascending' : 'descending') : null;
@@ -229,12 +233,22 @@ function renderTable(items) {
       'data-column': column.id,
     }, content);
   }));
+  if (focusedSortKey) {
+    $('items-head').querySelector(`button[data-sort-key="${focusedSortKey}"]`)?.focus();
+  }
   $('items-body').replaceChildren(...items.map((item) => {
     const row = h('tr', { 'data-id': formatValue(item.id) },
-      columns.map((column) => h('td', {
-        'data-column': column.id,
-        className: column.numeric ? 'numeric' : null,
-      }, cellOf(column.id, item))));
+      columns.map((column) => {
+        const cell = h('td', {
+          'data-column': column.id,
+          className: column.numeric ? 'numeric' : null,
+        }, cellOf(column.id, item));
+        if (column.truncated) {
+          // The cell may be cut short with an ellipsis; the whole text shows on hover.
+          cell.title = cell.textContent;
+        }
+        return cell;
+      }));
     row.addEventListener('click', (event) => {
       if (!(event.target instanceof HTMLButtonElement)) {
         openDetails(item);
@@ -281,10 +295,6 @@ function onSort(column) {
     state.sort = { key: column.sortKey, dir: column.firstDir };
   }
   restartPages();
-  // The header is drawn again: keep the focus on the same column's button.
-  requestAnimationFrame(() => {
-    document.querySelector(`#items-head button[data-sort-key="${column.sortKey}"]`)?.focus();
-  });
 }
 
 function renderPageStatus(shown) {

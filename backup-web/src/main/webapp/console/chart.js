@@ -3,7 +3,6 @@
 import { formatNumber } from './format.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
-const WIDTH = 520;
 const ROW = 22;
 const LABEL = 128;
 const VALUE = 64;
@@ -26,12 +25,15 @@ export function renderChart(container, entries) {
   chartNumber += 1;
   const titleId = `chart-title-${chartNumber}`;
   const descId = `chart-desc-${chartNumber}`;
+  // Drawn at the container's own width, so that the text keeps its size and the bars use the room.
+  const width = Math.max(360, Math.floor(container.clientWidth) || 520);
   const height = Math.max(entries.length, 1) * ROW + 4;
   const max = Math.max(1, ...entries.map((entry) => entry.count));
-  const barSpace = WIDTH - LABEL - VALUE;
+  const barSpace = width - LABEL - VALUE;
   const root = svg('svg', {
-    viewBox: `0 0 ${WIDTH} ${height}`,
-    width: '100%',
+    viewBox: `0 0 ${width} ${height}`,
+    width,
+    height,
     role: 'img',
     'aria-labelledby': `${titleId} ${descId}`,
     class: 'bars',

@@ -14,6 +14,9 @@ import jakarta.json.JsonValue;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -84,7 +87,13 @@ class ConsoleIT {
     console.awaitPage();
     assertTrue(console.identity().contains("admin"), console.identity());
 
-    console.allTenants(true).status("error");
+    console.allTenants(true);
+    String everything = console.apply();
+    assertShowsPage(list(admin, everything), true);
+    assertEquals(BackupStatus.values().length, console.bars().size());
+    console.screenshot("admin-all-tenants");
+
+    console.status("error");
     console.apply();
     String firstPage = console.pageSize(10);
     assertEquals(
@@ -321,7 +330,7 @@ class ConsoleIT {
   }
 
   @Test
-  void theConsoleFilesNeedNoTokenButOnlyForGetAndHead() {
+  void theConsoleFilesNeedNoTokenButOnlyForGetAndHead() throws Exception {
     try (Response page = catalog.target("console/").request().get()) {
       assertEquals(200, page.getStatus());
       assertTrue(page.getMediaType().toString().startsWith("text/html"));
@@ -344,6 +353,22 @@ class ConsoleIT {
     }
     try (Response api = catalog.target("v1/" + HOME + "/checkpoint_items").request().get()) {
       assertEquals(401, api.getStatus(), "the API still needs a token");
+    }
+    // No spelling of a path through the console's folder reaches the API without a token.
+    HttpClient raw = HttpClient.newHttpClient();
+    for (String path :
+        List.of(
+            "console/../v1/" + HOME + "/checkpoint_items",
+            "console/%2e%2e/v1/" + HOME + "/checkpoint_items",
+            "console/..%2fv1/" + HOME + "/checkpoint_items")) {
+      HttpResponse<String> answer =
+          raw.send(
+              HttpRequest.newBuilder(URI.create(catalog.baseUri() + path)).GET().build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertTrue(
+          answer.statusCode() == 401 || answer.statusCode() == 404 || answer.statusCode() == 400,
+          path + ": " + answer.statusCode() + " " + answer.body());
+      assertFalse(answer.body().contains("checkpoint_items\""), path + ": " + answer.body());
     }
   }
 

@@ -302,6 +302,8 @@ final class ConsolePage {
   Path screenshot(String name) {
     try {
       Files.createDirectories(SCREENSHOTS);
+      // Clicking scrolls the page to the element; a screenshot shows it from the top.
+      script("window.scrollTo(0, 0)");
       Path target = SCREENSHOTS.resolve(name + ".png");
       Path taken =
           ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
