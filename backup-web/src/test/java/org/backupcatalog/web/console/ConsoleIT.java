@@ -144,7 +144,11 @@ class ConsoleIT {
     assertEquals(shown.get(0), console.rows());
 
     // The details of an item of another tenant, read under its own project.
-    Map<String, String> row = shown.get(0).get(2);
+    Map<String, String> row =
+        shown.get(0).stream()
+            .filter(candidate -> !candidate.get("project").equals(HOME))
+            .findFirst()
+            .orElseThrow();
     String itemUrl = console.openItem(row.get("id"));
     assertEquals(
         catalog
