@@ -55,10 +55,18 @@ final class DemoTokens {
     }
     text.append("\n# admin: reads every project, may use all_tenants, may write\n");
     text.append(curl(mint.token("demo-admin", home, Roles.ADMIN), port, home, "all_tenants=true&"));
+    text.append(consoleLine(port));
     text.append("\n# backup engine: writes into any project, reads ").append(home).append('\n');
     text.append(curl(mint.token("demo-backup-engine", home, Roles.BACKUP_ENGINE), port, home, ""));
     text.append(RULE);
     return text.toString();
+  }
+
+  /** The console's address, to open in a browser and sign in with the admin token above it. */
+  static String consoleLine(int port) {
+    return "# console: http://localhost:"
+        + port
+        + "/console/ (open it in a browser, sign in with the admin token above)\n";
   }
 
   private static String curl(String token, int port, String project, String query) {

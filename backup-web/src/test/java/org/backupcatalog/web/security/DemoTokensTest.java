@@ -60,6 +60,16 @@ class DemoTokensTest {
   }
 
   @Test
+  void theConsoleLinkFollowsTheAdminToken() {
+    List<String> lines =
+        DemoTokens.banner(secret, "project_id", "roles", 18080, now).lines().toList();
+    int console = lines.indexOf(DemoTokens.consoleLine(18080).strip());
+    assertTrue(console > 0, String.join("\n", lines));
+    assertTrue(lines.get(console - 1).contains("all_tenants=true&"), "after the admin's line");
+    assertTrue(lines.get(console).contains("http://localhost:18080/console/"));
+  }
+
+  @Test
   void tokensAreValidTwelveHours() throws Exception {
     for (Matcher line : lines(DemoTokens.banner(secret, "project_id", "roles", 8080, now))) {
       var claims = SignedJWT.parse(line.group(1)).getJWTClaimsSet();
