@@ -6,16 +6,16 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
-import java.util.List;
 
 /**
  * One checkpoint item. Times are UTC {@link LocalDateTime}s with microsecond precision, which both
- * databases store exactly. Its volume backups and images are rows of their own ({@link
- * VolumeBackupRow}, {@link ImageRow}), read for a whole page at once. The folded copies of the
- * searched names and {@code protectedOrder} exist only to make the contract's matching and ordering
- * plain indexable comparisons.
+ * databases store exactly. Its volume backups and images are a JSON text in its own row, so that
+ * reading or writing an item touches one row. The folded copies of the searched names and {@code
+ * protectedOrder} exist only to make the contract's matching and ordering plain indexable
+ * comparisons.
  */
 @Entity
 @Table(name = "checkpoint_item")
@@ -69,30 +69,18 @@ public class CheckpointItemEntity {
   @Column(name = "protected_order", nullable = false)
   LocalDateTime protectedOrder;
 
-  /** How many volume backups and images the revision has; see {@link #holds}. */
-  @Column(name = "volume_backup_count")
-  Integer volumeBackupCount;
-
-  @Column(name = "image_count")
-  Integer imageCount;
+  /**
+   * The item's volume backups and images as one JSON text ({@link
+   * org.backupcatalog.api.ItemListsJson}), NULL when it has none: no filter or sort looks inside
+   * them, and in the item's own row they are read and written with it, atomically.
+   */
+  @Lob
+  @Column(name = "item_lists")
+  String lists;
 
   @Embedded ExtendInfoColumns extendInfo = new ExtendInfoColumns();
 
   @Embedded BackupDataColumns backupData = new BackupDataColumns();
-
-  /**
-   * Whether these child rows are this revision's own, rather than those of a write that committed
-   * between reading the row and reading its children. Rows without counts are always taken.
-   */
-  boolean holds(List<VolumeBackupRow> volumeBackups, List<ImageRow> images) {
-    if (volumeBackupCount == null || imageCount == null) {
-      return true;
-    }
-    return volumeBackups.size() == volumeBackupCount
-        && images.size() == imageCount
-        && volumeBackups.stream().allMatch(v -> revision.equals(v.revision))
-        && images.stream().allMatch(i -> revision.equals(i.revision));
-  }
 
   public String getId() {
     return id;

@@ -8,7 +8,6 @@ import java.io.StringReader;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Locale;
 import org.backupcatalog.api.AppConsistency;
 import org.backupcatalog.api.BackupData;
@@ -16,6 +15,7 @@ import org.backupcatalog.api.BackupStatus;
 import org.backupcatalog.api.CheckpointItem;
 import org.backupcatalog.api.ExtendInfo;
 import org.backupcatalog.api.FailCode;
+import org.backupcatalog.api.ItemListsJson;
 
 /** Copies a checkpoint item into its rows and back, field for field. */
 final class CheckpointItemRows {
@@ -41,8 +41,8 @@ final class CheckpointItemRows {
         row.protectedAt != null ? row.protectedAt : CheckpointItemEntity.END_OF_TIME;
     fill(row.extendInfo, item.extendInfo());
     fill(row.backupData, item.backupData());
-    row.volumeBackupCount = item.extendInfo().volumeBackups().size();
-    row.imageCount = item.extendInfo().osImagesData().size();
+    row.lists =
+        ItemListsJson.write(item.extendInfo().volumeBackups(), item.extendInfo().osImagesData());
   }
 
   private static void fill(ExtendInfoColumns c, ExtendInfo e) {
@@ -89,8 +89,7 @@ final class CheckpointItemRows {
     c.extra = text(b.additional());
   }
 
-  static CheckpointItem item(
-      CheckpointItemEntity row, List<VolumeBackupRow> volumeBackups, List<ImageRow> images) {
+  static CheckpointItem item(CheckpointItemEntity row) {
     return new CheckpointItem(
         row.id,
         row.projectId,
@@ -104,12 +103,11 @@ final class CheckpointItemRows {
         instant(row.createdAt),
         instant(row.updatedAt),
         instant(row.protectedAt),
-        extendInfo(row, volumeBackups, images),
+        extendInfo(row, ItemListsJson.read(row.lists)),
         backupData(row.backupData));
   }
 
-  private static ExtendInfo extendInfo(
-      CheckpointItemEntity row, List<VolumeBackupRow> volumeBackups, List<ImageRow> images) {
+  private static ExtendInfo extendInfo(CheckpointItemEntity row, ItemListsJson.Lists lists) {
     ExtendInfoColumns c = row.extendInfo;
     return new ExtendInfo(
         c.autoTrigger,
@@ -129,10 +127,10 @@ final class CheckpointItemRows {
         c.resourceType,
         c.size,
         c.spaceSavingRatio,
-        volumeBackups.stream().map(ChildRows::volumeBackup).toList(),
+        lists.volumeBackups(),
         instant(c.finishedAt),
         c.supportedRestoreMode,
-        images.stream().map(ChildRows::image).toList(),
+        lists.osImagesData(),
         c.supportLld,
         c.hasAppConsistency
             ? new AppConsistency(

@@ -12,11 +12,8 @@ import jakarta.persistence.criteria.Root;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
 import org.backupcatalog.api.CheckpointItem;
 import org.backupcatalog.domain.InvalidParameterException;
 import org.backupcatalog.domain.PreconditionFailedException;
@@ -36,15 +33,13 @@ import org.eclipse.persistence.config.HintValues;
 import org.eclipse.persistence.config.QueryHints;
 
 /**
- * The catalog in a relational database, through JPA Criteria queries over the static metamodel. A
- * list page costs at most three statements whatever its size: the items, then their volume backups
- * and their images, each in one batch; a page after a marker costs one more, the marker's row.
+ * The catalog in a relational database, through JPA Criteria queries over the static metamodel. An
+ * item is one row, so a list page is one statement whatever its size (two after a marker: the
+ * marker's row first), a single item one, and a write changes one row.
  */
 @ApplicationScoped
 @Transactional
 public class JpaCheckpointItemRepository implements CheckpointItemRepository {
-
-  private static final int READ_ATTEMPTS = 50;
 
   @PersistenceContext(unitName = "backup")
   private EntityManager em;
@@ -58,39 +53,6 @@ public class JpaCheckpointItemRepository implements CheckpointItemRepository {
 
   @Override
   public CheckpointItemPage list(ListQuery query) {
-    return consistently(() -> page(query));
-  }
-
-  /**
-   * Reads again while a write committed between reading rows and reading their children (which
-   * {@link CheckpointItemEntity#holds} tells): rare, and never more than a few times in a row.
-   */
-  private <T> T consistently(Supplier<Optional<T>> read) {
-    for (int attempt = 1; ; attempt++) {
-      Optional<T> result = read.get();
-      if (result.isPresent()) {
-        return result.get();
-      }
-      if (attempt == READ_ATTEMPTS) {
-        throw new IllegalStateException(
-            "Items kept changing while they were read, " + READ_ATTEMPTS + " times in a row");
-      }
-      em.clear();
-      pause(attempt);
-    }
-  }
-
-  /** Lets the competing write finish: on Derby a reader waits for a writer's locks anyway. */
-  private static void pause(int attempt) {
-    try {
-      Thread.sleep(ThreadLocalRandom.current().nextInt(1, 2 + Math.min(attempt, 10)));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while reading", e);
-    }
-  }
-
-  private Optional<CheckpointItemPage> page(ListQuery query) {
     PageRequest page = query.page();
     String marker = page.marker();
     if (marker != null && !ItemId.isWellFormed(marker)) {
@@ -109,25 +71,8 @@ public class JpaCheckpointItemRepository implements CheckpointItemRepository {
               .getResultList();
     }
     boolean more = rows.size() > page.limit();
-    return withChildren(rows.stream().limit(page.limit()).toList())
-        .map(items -> new CheckpointItemPage(items, more));
-  }
-
-  /** Two more statements for the whole page, not two per item; empty when a write came between. */
-  private Optional<List<CheckpointItem>> withChildren(List<CheckpointItemEntity> rows) {
-    List<String> ids = rows.stream().map(r -> r.id).toList();
-    Map<String, List<VolumeBackupRow>> volumes = ChildRowQueries.VOLUME_BACKUPS.of(em, ids);
-    Map<String, List<ImageRow>> images = ChildRowQueries.IMAGES.of(em, ids);
-    List<CheckpointItem> items = new ArrayList<>(rows.size());
-    for (CheckpointItemEntity r : rows) {
-      List<VolumeBackupRow> v = volumes.getOrDefault(r.id, List.of());
-      List<ImageRow> i = images.getOrDefault(r.id, List.of());
-      if (!r.holds(v, i)) {
-        return Optional.empty();
-      }
-      items.add(CheckpointItemRows.item(r, v, i));
-    }
-    return Optional.of(items);
+    return new CheckpointItemPage(
+        rows.stream().limit(page.limit()).map(CheckpointItemRows::item).toList(), more);
   }
 
   /**
@@ -172,16 +117,11 @@ public class JpaCheckpointItemRepository implements CheckpointItemRepository {
 
   @Override
   public Optional<StoredCheckpointItem> find(Scope scope, ItemId id) {
-    return consistently(
-        () -> {
-          CheckpointItemEntity row = em.find(CheckpointItemEntity.class, id.value());
-          if (row == null
-              || !(scope.isAllTenants() || row.projectId.equals(scope.project().value()))) {
-            return Optional.of(Optional.empty());
-          }
-          return withChildren(List.of(row))
-              .map(items -> Optional.of(new StoredCheckpointItem(items.get(0), row.revision)));
-        });
+    CheckpointItemEntity row = em.find(CheckpointItemEntity.class, id.value());
+    if (row == null || !(scope.isAllTenants() || row.projectId.equals(scope.project().value()))) {
+      return Optional.empty();
+    }
+    return Optional.of(new StoredCheckpointItem(CheckpointItemRows.item(row), row.revision));
   }
 
   @Override
@@ -198,18 +138,13 @@ public class JpaCheckpointItemRepository implements CheckpointItemRepository {
     boolean created = row == null;
     if (created) {
       row = new CheckpointItemEntity();
-    } else {
-      // Updated in place, so that the row lock other writers wait on stays valid; the children
-      // are replaced whole, removed before the new rows take their (item, position) keys.
-      ChildRowQueries.VOLUME_BACKUPS.deleteOf(em, item.id());
-      ChildRowQueries.IMAGES.deleteOf(em, item.id());
     }
+    // Updated in place, so that the row lock other writers wait on stays valid.
     CheckpointItemRows.fill(row, item, UUID.randomUUID().toString());
     try {
       if (created) {
         em.persist(row);
       }
-      // The item's row first: the children's foreign key needs it.
       em.flush();
     } catch (PersistenceException e) {
       if (created) {
@@ -217,14 +152,8 @@ public class JpaCheckpointItemRepository implements CheckpointItemRepository {
       }
       throw e;
     }
-    List<VolumeBackupRow> volumes = ChildRows.volumeBackupRows(item, row.revision);
-    List<ImageRow> images = ChildRows.imageRows(item, row.revision);
-    volumes.forEach(em::persist);
-    images.forEach(em::persist);
-    em.flush();
     return new WriteResult(
-        new StoredCheckpointItem(CheckpointItemRows.item(row, volumes, images), row.revision),
-        created);
+        new StoredCheckpointItem(CheckpointItemRows.item(row), row.revision), created);
   }
 
   @Override
@@ -234,7 +163,6 @@ public class JpaCheckpointItemRepository implements CheckpointItemRepository {
     if (row == null || !row.projectId.equals(project.value())) {
       return false;
     }
-    // The children follow by the foreign keys' ON DELETE CASCADE, in the same statement.
     em.remove(row);
     return true;
   }

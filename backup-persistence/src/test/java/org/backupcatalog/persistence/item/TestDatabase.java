@@ -50,6 +50,11 @@ public final class TestDatabase implements AutoCloseable {
     return SHARED.computeIfAbsent(kind, k -> k == Kind.DERBY ? derby() : postgres());
   }
 
+  /** A database that holds a catalog already, brought to the current schema. */
+  public static TestDatabase over(DataSource dataSource) {
+    return new TestDatabase(dataSource);
+  }
+
   /** A fresh in-memory Derby database. */
   public static TestDatabase derby() {
     EmbeddedDataSource ds = new EmbeddedDataSource();
@@ -86,8 +91,6 @@ public final class TestDatabase implements AutoCloseable {
   public void deleteAll() {
     try (Connection c = dataSource.getConnection();
         Statement s = c.createStatement()) {
-      s.executeUpdate("DELETE FROM volume_backup");
-      s.executeUpdate("DELETE FROM os_image");
       s.executeUpdate("DELETE FROM checkpoint_item");
     } catch (SQLException e) {
       throw new IllegalStateException(e);

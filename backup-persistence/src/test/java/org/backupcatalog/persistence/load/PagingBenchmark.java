@@ -12,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -115,17 +114,11 @@ public final class PagingBenchmark {
         time(
             warmup,
             runs,
-            List.of(
-                () -> list(first),
-                () -> list(deep),
-                () -> list(offset),
-                () -> bareFirstPage(false),
-                () -> bareFirstPage(true)));
+            List.of(() -> list(first), () -> list(deep), () -> list(offset), this::bareFirstPage));
     double[] firstMs = ms.get(0);
     double[] deepMs = ms.get(1);
     double[] offsetMs = ms.get(2);
     double[] bareMs = ms.get(3);
-    double[] bareChildrenMs = ms.get(4);
     bare.close();
     emf.close();
 
@@ -144,16 +137,14 @@ public final class PagingBenchmark {
     row("first page (repository)", firstMs);
     row("page " + DEPTH + " deep by marker (repository)", deepMs);
     row("page " + DEPTH + " deep by offset (repository)", offsetMs);
-    row("first page, bare SQL (items only)", bareMs);
-    row("first page, bare SQL (items + children)", bareChildrenMs);
+    row("first page, bare SQL", bareMs);
     System.out.printf(
         Locale.ROOT,
         "%nratios of p50: deep/first by marker %.2f, by offset %.2f;"
-            + " repository/bare SQL %.2f (items only), %.2f (with children)%n",
+            + " repository/bare SQL %.2f%n",
         p(deepMs, 50) / p(firstMs, 50),
         p(offsetMs, 50) / p(firstMs, 50),
-        p(firstMs, 50) / p(bareMs, 50),
-        p(firstMs, 50) / p(bareChildrenMs, 50));
+        p(firstMs, 50) / p(bareMs, 50));
   }
 
   private void load(int big) throws SQLException {
@@ -221,11 +212,8 @@ public final class PagingBenchmark {
     }
   }
 
-  /**
-   * The first page's statements as the repository would need them at least (the items, and with
-   * {@code withChildren} their volume backups and images), every column read.
-   */
-  private Object bareFirstPage(boolean withChildren) {
+  /** The first page's statement as the repository needs it at least, every column read. */
+  private Object bareFirstPage() {
     String items =
         "SELECT * FROM checkpoint_item WHERE project_id = ? ORDER BY created_at DESC, id DESC"
             + " FETCH FIRST "
@@ -237,24 +225,6 @@ public final class PagingBenchmark {
       try (PreparedStatement s = c.prepareStatement(items)) {
         s.setString(1, BIG);
         readAll(s, ids);
-      }
-      if (withChildren) {
-        String in = String.join(", ", Collections.nCopies(ids.size(), "?"));
-        for (String table : List.of("volume_backup", "os_image")) {
-          // as the repository asks for them: ordered, which also lets Derby probe the index
-          String sql =
-              "SELECT * FROM "
-                  + table
-                  + " WHERE item_id IN ("
-                  + in
-                  + ") ORDER BY item_id, position";
-          try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < ids.size(); i++) {
-              s.setString(i + 1, ids.get(i));
-            }
-            readAll(s, null);
-          }
-        }
       }
       return ids;
     } catch (SQLException e) {
