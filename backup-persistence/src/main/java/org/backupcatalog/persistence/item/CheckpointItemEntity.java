@@ -9,6 +9,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
+import org.backupcatalog.api.BackupStatus;
+import org.backupcatalog.api.CheckpointItem;
+import org.backupcatalog.api.ItemListsJson;
+import org.backupcatalog.domain.query.Scope;
+import org.backupcatalog.domain.query.SortKey;
 
 /**
  * One checkpoint item. Times are UTC {@link LocalDateTime}s with microsecond precision, which both
@@ -78,19 +83,92 @@ public class CheckpointItemEntity {
   @Column(name = "item_lists")
   String lists;
 
-  @Embedded ExtendInfoColumns extendInfo = new ExtendInfoColumns();
+  @Embedded ExtendInfoColumns extendInfo;
 
-  @Embedded BackupDataColumns backupData = new BackupDataColumns();
+  @Embedded BackupDataColumns backupData;
 
-  public String getId() {
-    return id;
+  /** For JPA. */
+  protected CheckpointItemEntity() {}
+
+  /** A new row holding {@code item}, at {@code revision}. */
+  CheckpointItemEntity(CheckpointItem item, String revision) {
+    replaceWith(item, revision);
   }
 
-  public String getProjectId() {
+  /**
+   * Becomes {@code item} at {@code revision}, every column at once. Only the entity's own code
+   * writes its fields, so that EclipseLink's woven change tracking sees every change.
+   */
+  void replaceWith(CheckpointItem item, String revision) {
+    id = item.id();
+    projectId = item.projectId();
+    this.revision = revision;
+    name = item.name();
+    nameFolded = ColumnForms.fold(item.name());
+    description = item.description();
+    status = item.status().wireName();
+    resourceId = item.resourceId();
+    resourceType = item.resourceType();
+    checkpointId = item.checkpointId();
+    policyId = item.policyId();
+    createdAt = ColumnForms.utc(item.createdAt());
+    updatedAt = ColumnForms.utc(item.updatedAt());
+    protectedAt = ColumnForms.utc(item.protectedAt());
+    protectedOrder = protectedAt != null ? protectedAt : END_OF_TIME;
+    lists =
+        ItemListsJson.write(item.extendInfo().volumeBackups(), item.extendInfo().osImagesData());
+    extendInfo = new ExtendInfoColumns(item.extendInfo());
+    backupData = new BackupDataColumns(item.backupData());
+  }
+
+  /** The item this row holds, field for field. */
+  CheckpointItem item() {
+    // EclipseLink reads an embedded object whose columns are all NULL as null.
+    ExtendInfoColumns e = extendInfo == null ? new ExtendInfoColumns() : extendInfo;
+    BackupDataColumns b = backupData == null ? new BackupDataColumns() : backupData;
+    return new CheckpointItem(
+        id,
+        projectId,
+        name,
+        description,
+        BackupStatus.fromWireName(status).orElseThrow(),
+        resourceId,
+        resourceType,
+        checkpointId,
+        policyId,
+        ColumnForms.instant(createdAt),
+        ColumnForms.instant(updatedAt),
+        ColumnForms.instant(protectedAt),
+        e.extendInfo(ItemListsJson.read(lists)),
+        b.backupData());
+  }
+
+  /** Whether a reader in {@code scope} may see this item. */
+  boolean isIn(Scope scope) {
+    return scope.isAllTenants() || projectId.equals(scope.project().value());
+  }
+
+  /** The value of this row's sort column, as {@link Keyset#column} names it. */
+  @SuppressWarnings("unchecked")
+  Comparable<Object> sortValue(SortKey key) {
+    Comparable<?> value =
+        switch (key) {
+          case CREATED_AT -> createdAt;
+          case UPDATED_AT -> updatedAt;
+          case NAME -> name;
+          case STATUS -> status;
+          case PROTECTED_AT -> protectedOrder;
+          case ID -> id;
+        };
+    return (Comparable<Object>) value;
+  }
+
+  String projectId() {
     return projectId;
   }
 
-  public String getRevision() {
+  /** The revision that wrote the row: the item's entity tag. */
+  String revision() {
     return revision;
   }
 }

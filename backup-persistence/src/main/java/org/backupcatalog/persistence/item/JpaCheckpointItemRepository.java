@@ -72,7 +72,7 @@ public class JpaCheckpointItemRepository implements CheckpointItemRepository {
     }
     boolean more = rows.size() > page.limit();
     return new CheckpointItemPage(
-        rows.stream().limit(page.limit()).map(CheckpointItemRows::item).toList(), more);
+        rows.stream().limit(page.limit()).map(CheckpointItemEntity::item).toList(), more);
   }
 
   /**
@@ -83,7 +83,7 @@ public class JpaCheckpointItemRepository implements CheckpointItemRepository {
    */
   private CheckpointItemEntity markerRow(Scope scope, String marker) {
     CheckpointItemEntity row = em.find(CheckpointItemEntity.class, marker);
-    if (row == null || !(scope.isAllTenants() || row.projectId.equals(scope.project().value()))) {
+    if (row == null || !row.isIn(scope)) {
       throw InvalidParameterException.markerNotFound();
     }
     return row;
@@ -118,10 +118,10 @@ public class JpaCheckpointItemRepository implements CheckpointItemRepository {
   @Override
   public Optional<StoredCheckpointItem> find(Scope scope, ItemId id) {
     CheckpointItemEntity row = em.find(CheckpointItemEntity.class, id.value());
-    if (row == null || !(scope.isAllTenants() || row.projectId.equals(scope.project().value()))) {
+    if (row == null || !row.isIn(scope)) {
       return Optional.empty();
     }
-    return Optional.of(new StoredCheckpointItem(CheckpointItemRows.item(row), row.revision));
+    return Optional.of(new StoredCheckpointItem(row.item(), row.revision()));
   }
 
   @Override
@@ -129,18 +129,20 @@ public class JpaCheckpointItemRepository implements CheckpointItemRepository {
     // The row lock makes check-then-write atomic: of two writers holding the same ETag, one wins.
     CheckpointItemEntity row =
         em.find(CheckpointItemEntity.class, item.id(), LockModeType.PESSIMISTIC_WRITE);
-    if (row != null && !row.projectId.equals(item.projectId())) {
+    if (row != null && !row.projectId().equals(item.projectId())) {
       throw new InvalidParameterException("id", "is already used by another project");
     }
-    if (!ifMatch.admits(row == null ? null : row.revision)) {
+    if (!ifMatch.admits(row == null ? null : row.revision())) {
       throw new PreconditionFailedException(item.id());
     }
     boolean created = row == null;
+    String revision = UUID.randomUUID().toString();
     if (created) {
-      row = new CheckpointItemEntity();
+      row = new CheckpointItemEntity(item, revision);
+    } else {
+      // Updated in place, so that the row lock other writers wait on stays valid.
+      row.replaceWith(item, revision);
     }
-    // Updated in place, so that the row lock other writers wait on stays valid.
-    CheckpointItemRows.fill(row, item, UUID.randomUUID().toString());
     try {
       if (created) {
         em.persist(row);
@@ -152,15 +154,14 @@ public class JpaCheckpointItemRepository implements CheckpointItemRepository {
       }
       throw e;
     }
-    return new WriteResult(
-        new StoredCheckpointItem(CheckpointItemRows.item(row), row.revision), created);
+    return new WriteResult(new StoredCheckpointItem(row.item(), row.revision()), created);
   }
 
   @Override
   public boolean delete(ProjectId project, ItemId id) {
     CheckpointItemEntity row =
         em.find(CheckpointItemEntity.class, id.value(), LockModeType.PESSIMISTIC_WRITE);
-    if (row == null || !row.projectId.equals(project.value())) {
+    if (row == null || !row.projectId().equals(project.value())) {
       return false;
     }
     em.remove(row);

@@ -138,7 +138,7 @@ final class LoadedTables {
     return ItemListsJson.write(volumes, images);
   }
 
-  /** The contract's case-insensitivity, as {@code CheckpointItemRows.fold} does it. */
+  /** The contract's case-insensitivity, as {@code ColumnForms.fold} does it. */
   static String fold(String text) {
     return text.toLowerCase(Locale.ROOT);
   }

@@ -29,6 +29,8 @@ import org.backupcatalog.domain.query.ListQuery;
 import org.backupcatalog.domain.query.PageRequest;
 import org.backupcatalog.domain.query.Scope;
 import org.backupcatalog.domain.query.SortOrder;
+import org.eclipse.persistence.internal.weaving.PersistenceWeaved;
+import org.eclipse.persistence.internal.weaving.PersistenceWeavedChangeTracking;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -138,6 +140,14 @@ abstract class CheckpointItemRepositoryTest {
     assertEquals(item, written.stored().item());
     assertEquals(item, repository.find(P, new ItemId("item-1")).orElseThrow().item());
     assertEquals(List.of(item), list(P, null).items());
+  }
+
+  /** As in the container: woven, with change tracking, so a replacement must go through setters. */
+  @Test
+  void theEntitiesAreWovenWithChangeTracking() {
+    assertTrue(PersistenceWeaved.class.isAssignableFrom(CheckpointItemEntity.class));
+    assertTrue(PersistenceWeavedChangeTracking.class.isAssignableFrom(CheckpointItemEntity.class));
+    assertTrue(PersistenceWeavedChangeTracking.class.isAssignableFrom(ExtendInfoColumns.class));
   }
 
   @Test

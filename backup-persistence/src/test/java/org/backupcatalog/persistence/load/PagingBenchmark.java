@@ -25,6 +25,7 @@ import org.backupcatalog.domain.query.ListQuery;
 import org.backupcatalog.domain.query.PageRequest;
 import org.backupcatalog.domain.query.Scope;
 import org.backupcatalog.domain.query.SortOrder;
+import org.backupcatalog.persistence.item.TestDatabase;
 import org.backupcatalog.persistence.item.TransactionalRepository;
 import org.backupcatalog.persistence.schema.SchemaMigration;
 
@@ -99,7 +100,7 @@ public final class PagingBenchmark {
     SchemaMigration.migrate(dataSource);
     int big = Integer.parseInt(options.getOrDefault("--items", "100000"));
     load(big);
-    emf = Persistence.createEntityManagerFactory("backup-test", jpaProperties());
+    emf = Persistence.createEntityManagerFactory(TestDatabase.UNIT, jpaProperties());
     int warmup = Integer.parseInt(options.getOrDefault("--warmup", "20"));
     int runs = Integer.parseInt(options.getOrDefault("--runs", "50"));
     ListQuery first = query(null, 0);
@@ -165,8 +166,8 @@ public final class PagingBenchmark {
   }
 
   /** EclipseLink's own pool over the URL: a new connection per call would swamp the figures. */
-  private Map<String, String> jpaProperties() {
-    Map<String, String> p = new HashMap<>();
+  private Map<String, Object> jpaProperties() {
+    Map<String, Object> p = new HashMap<>(TestDatabase.OUTSIDE_A_CONTAINER);
     p.put("jakarta.persistence.jdbc.url", dataSource.url());
     p.put(
         "jakarta.persistence.jdbc.driver",

@@ -32,6 +32,7 @@ import org.backupcatalog.domain.query.Scope;
 import org.backupcatalog.web.error.ErrorJson;
 import org.backupcatalog.web.security.AccessPolicy;
 import org.backupcatalog.web.security.Operation;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@code /v1/{project_id}/checkpoint_items}: the list, its count, and single items. One class, so
@@ -54,11 +55,16 @@ public class CheckpointItemsResource {
   @PathParam("project_id")
   private String projectId;
 
+  @Inject
+  @ConfigProperty(name = "backup.query.max-limit", defaultValue = "1000")
+  private int maxLimit;
+
+  /** The query string is parsed here, at the edge: the domain receives its value objects. */
   @GET
   public JsonObject list() {
     QueryParameters parameters = QueryParameters.of(uri.getQueryParameters());
     Scope scope = authorize(Operation.LIST, parameters);
-    CheckpointItemPage page = catalog.list(scope, parameters);
+    CheckpointItemPage page = catalog.list(parameters.listQuery(scope, maxLimit));
     JsonArrayBuilder items = Json.createArrayBuilder();
     page.items().forEach(i -> items.add(CheckpointItemJson.write(i, scope.isAllTenants())));
     JsonArrayBuilder links = Json.createArrayBuilder();
@@ -79,7 +85,9 @@ public class CheckpointItemsResource {
   public JsonObject count() {
     QueryParameters parameters = QueryParameters.of(uri.getQueryParameters());
     Scope scope = authorize(Operation.COUNT, parameters);
-    return Json.createObjectBuilder().add("count", catalog.count(scope, parameters)).build();
+    return Json.createObjectBuilder()
+        .add("count", catalog.count(scope, parameters.filter()))
+        .build();
   }
 
   @GET
