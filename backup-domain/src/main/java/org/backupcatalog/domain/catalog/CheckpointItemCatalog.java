@@ -2,6 +2,8 @@ package org.backupcatalog.domain.catalog;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.function.Consumer;
+import org.backupcatalog.api.CheckpointItem;
 import org.backupcatalog.domain.CheckpointItemNotFoundException;
 import org.backupcatalog.domain.item.ItemId;
 import org.backupcatalog.domain.item.StoredCheckpointItem;
@@ -26,6 +28,11 @@ public class CheckpointItemCatalog {
   /** A page of a query the edge has parsed and checked ({@link QueryParameters}). */
   public CheckpointItemPage list(ListQuery query) {
     return repository.list(query);
+  }
+
+  /** The page item by item as it is read; whether more items follow it. */
+  public boolean stream(ListQuery query, Consumer<CheckpointItem> each) {
+    return repository.stream(query, each);
   }
 
   public long count(Scope scope, ItemFilter filter) {

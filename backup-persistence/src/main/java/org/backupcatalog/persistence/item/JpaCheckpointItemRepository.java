@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.backupcatalog.api.CheckpointItem;
 import org.backupcatalog.domain.InvalidParameterException;
 import org.backupcatalog.domain.PreconditionFailedException;
@@ -31,6 +32,8 @@ import org.backupcatalog.domain.query.PageRequest;
 import org.backupcatalog.domain.query.Scope;
 import org.eclipse.persistence.config.HintValues;
 import org.eclipse.persistence.config.QueryHints;
+import org.eclipse.persistence.jpa.JpaQuery;
+import org.eclipse.persistence.queries.CursoredStream;
 
 /**
  * The catalog in a relational database, through JPA Criteria queries over the static metamodel. An
@@ -40,6 +43,9 @@ import org.eclipse.persistence.config.QueryHints;
 @ApplicationScoped
 @Transactional
 public class JpaCheckpointItemRepository implements CheckpointItemRepository {
+
+  /** Rows per round trip while a page streams: a page's memory is this many rows, not the page. */
+  private static final int FETCH_SIZE = 50;
 
   @PersistenceContext(unitName = "backup")
   private EntityManager em;
@@ -53,26 +59,53 @@ public class JpaCheckpointItemRepository implements CheckpointItemRepository {
 
   @Override
   public CheckpointItemPage list(ListQuery query) {
+    List<CheckpointItem> items = new ArrayList<>();
+    boolean more = stream(query, items::add);
+    return new CheckpointItemPage(items, more);
+  }
+
+  /**
+   * Reads the page through a forward-only cursor, read-only (nothing joins the persistence
+   * context), a few rows fetched at a time: each item is handed over and forgotten before the next
+   * is read. One row more than the page tells whether more follow.
+   */
+  @Override
+  public boolean stream(ListQuery query, Consumer<CheckpointItem> each) {
     PageRequest page = query.page();
     String marker = page.marker();
     if (marker != null && !ItemId.isWellFormed(marker)) {
       throw InvalidParameterException.markerNotFound();
     }
     CheckpointItemEntity markerRow = marker == null ? null : markerRow(query.scope(), marker);
-    List<CheckpointItemEntity> rows = List.of();
     // Nothing lies beyond 2^31 items; JPA's int arithmetic would overflow on the way there.
-    if ((long) page.offset() + page.limit() + 1 <= Integer.MAX_VALUE) {
-      rows =
-          em.createQuery(pageQuery(query, markerRow))
-              // Pages are read, never changed: skip the unit of work's copies and change tracking.
-              .setHint(QueryHints.READ_ONLY, HintValues.TRUE)
-              .setFirstResult(page.offset())
-              .setMaxResults(page.limit() + 1)
-              .getResultList();
+    if ((long) page.offset() + page.limit() + 1 > Integer.MAX_VALUE) {
+      return false;
     }
-    boolean more = rows.size() > page.limit();
-    return new CheckpointItemPage(
-        rows.stream().limit(page.limit()).map(CheckpointItemEntity::item).toList(), more);
+    CursoredStream rows =
+        (CursoredStream)
+            em.createQuery(pageQuery(query, markerRow))
+                .setHint(QueryHints.READ_ONLY, HintValues.TRUE)
+                .setHint(QueryHints.CURSOR, HintValues.TRUE)
+                .setHint(QueryHints.CURSOR_PAGE_SIZE, FETCH_SIZE)
+                .setHint(QueryHints.JDBC_FETCH_SIZE, FETCH_SIZE)
+                .setFirstResult(page.offset())
+                .setMaxResults(page.limit() + 1)
+                .unwrap(JpaQuery.class)
+                .getResultCursor();
+    try {
+      for (int handed = 0; rows.hasNext(); handed++) {
+        CheckpointItemEntity row = (CheckpointItemEntity) rows.next();
+        if (handed == page.limit()) {
+          return true;
+        }
+        each.accept(row.item());
+        // The stream keeps what it has read until told: a page's rows would pile up.
+        rows.releasePrevious();
+      }
+      return false;
+    } finally {
+      rows.close();
+    }
   }
 
   /**

@@ -3,7 +3,6 @@ package org.backupcatalog.web.item;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
@@ -20,13 +19,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import org.backupcatalog.api.CheckpointItemJson;
 import org.backupcatalog.domain.InvalidParameterException;
 import org.backupcatalog.domain.catalog.CheckpointItemCatalog;
 import org.backupcatalog.domain.catalog.CheckpointItemIngest;
-import org.backupcatalog.domain.catalog.CheckpointItemPage;
 import org.backupcatalog.domain.catalog.WriteResult;
 import org.backupcatalog.domain.item.StoredCheckpointItem;
+import org.backupcatalog.domain.query.ListQuery;
 import org.backupcatalog.domain.query.QueryParameters;
 import org.backupcatalog.domain.query.Scope;
 import org.backupcatalog.web.error.ErrorJson;
@@ -59,24 +57,20 @@ public class CheckpointItemsResource {
   @ConfigProperty(name = "backup.query.max-limit", defaultValue = "1000")
   private int maxLimit;
 
-  /** The query string is parsed here, at the edge: the domain receives its value objects. */
+  /**
+   * The query string is parsed here, at the edge: the domain receives its value objects. The page
+   * is written as it is read ({@link ListPageOutput}).
+   */
   @GET
-  public JsonObject list() {
+  public Response list() {
     QueryParameters parameters = QueryParameters.of(uri.getQueryParameters());
     Scope scope = authorize(Operation.LIST, parameters);
-    CheckpointItemPage page = catalog.list(parameters.listQuery(scope, maxLimit));
-    JsonArrayBuilder items = Json.createArrayBuilder();
-    page.items().forEach(i -> items.add(CheckpointItemJson.write(i, scope.isAllTenants())));
-    JsonArrayBuilder links = Json.createArrayBuilder();
-    if (page.hasMore()) {
-      links.add(
-          Json.createObjectBuilder()
-              .add("rel", "next")
-              .add("href", nextPageLink.after(uri, page.nextMarker())));
-    }
-    return Json.createObjectBuilder()
-        .add("checkpoint_items", items)
-        .add("checkpoint_items_links", links)
+    ListQuery query = parameters.listQuery(scope, maxLimit);
+    return Response.ok(
+            new ListPageOutput(
+                each -> catalog.stream(query, each),
+                scope.isAllTenants(),
+                marker -> nextPageLink.after(uri, marker)))
         .build();
   }
 
