@@ -6,7 +6,8 @@
 # 1. Unpacks the Payara Server distribution from the local Maven repository (fetching it through
 #    Maven when it is not there yet) into deploy/payara-server/target/payara6, once.
 # 2. Copies the distribution's pristine domain1 into $SERVER_DIR and binds it to 127.0.0.1 only:
-#    HTTP on $PORT, the admin listener on $ADMIN_PORT; HTTPS, IIOP, JMX and Hazelcast are off.
+#    HTTP on $PORT, the admin listener on $ADMIN_PORT; HTTPS, IIOP, JMX and Hazelcast are off, and
+#    the HTTP answers carry no Server or X-Powered-By header.
 # 3. Starts the domain, then applies backup-catalog.asadmin (the same file an administrator applies
 #    by hand: driver, pool, jdbc/backup, the WAR at "/").
 # 4. Stays in the foreground with the server log on stdout until SIGTERM or SIGINT, then stops the
@@ -127,6 +128,8 @@ set configs.config.server-config.iiop-service.iiop-listener.SSL.enabled=false
 set configs.config.server-config.iiop-service.iiop-listener.SSL_MUTUALAUTH.enabled=false
 set configs.config.server-config.admin-service.jmx-connector.system.enabled=false
 set configs.config.server-config.hazelcast-config-specific-configuration.enabled=false
+set configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.server-header=false
+set configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.xpowered-by=false
 EOF
 
 # --- 3. Start, apply backup-catalog.asadmin; 4. stay in the foreground ---
