@@ -104,16 +104,20 @@ cp -R "$payara/glassfish/domains/domain1" "$domain_dir"
 cp "$war" "$SERVER_DIR/backup.war"
 cp "$driver" "$SERVER_DIR/"
 
-# What asadmin start-domain reads from domain.xml before the server runs: the admin port (it waits
-# there for the server) and the JVM options. The distribution's domain.xml names each once in
-# server-config (first) and once in default-config: change the first.
+# Three settings go into domain.xml before the server runs. asadmin start-domain reads the admin
+# port (it waits there for the server) and the JVM options before the server starts. And the
+# server-config has no jms-service element, so the server would open the default embedded JMS
+# broker's port 7676 on every interface (the element cannot be made by "set"): add it, disabled.
+# The distribution's domain.xml names each anchor once in server-config (first) and once in
+# default-config: change the first.
 domain_xml=$domain_dir/config/domain.xml
 sed -i \
   -e "0,/port=\"4848\" protocol=\"admin-listener\"/s//port=\"$ADMIN_PORT\" protocol=\"admin-listener\"/" \
   -e '0,/<jvm-options>-Xmx512m<\/jvm-options>/s//&\n                <jvm-options>-Duser.timezone=UTC<\/jvm-options>/' \
+  -e '0,/<system-property name="JMS_PROVIDER_PORT" [^>]*>/s//&\n            <jms-service type="DISABLED" default-jms-host="default_JMS_host"><jms-host name="default_JMS_host" host="127.0.0.1" port="${JMS_PROVIDER_PORT}" lazy-init="true" \/><\/jms-service>/' \
   "$domain_xml"
 grep -q "port=\"$ADMIN_PORT\" protocol=\"admin-listener\"" "$domain_xml" &&
-  grep -q -- '-Duser.timezone=UTC' "$domain_xml" ||
+  grep -q -- '-Duser.timezone=UTC' "$domain_xml" && grep -q '<jms-service type="DISABLED"' "$domain_xml" ||
   fail "$domain_xml is not the domain.xml of Payara Server $PAYARA_VERSION that this script edits"
 
 # Everything else is set by asadmin commands that the server runs before its services start.
@@ -161,6 +165,20 @@ on_signal() {
 }
 trap 'on_signal SIGTERM 143' TERM
 trap 'on_signal SIGINT 130' INT
+# Prints the TCP sockets that process $1 listens on and the UDP sockets it has bound, other than on
+# 127.0.0.1, ::ffff:127.0.0.1 or ::1.
+sockets_off_loopback() {
+  local inodes
+  inodes=$(find "/proc/$1/fd" -lname 'socket:*' -printf '%l\n' 2>/dev/null | tr -dc '0-9\n')
+  awk -v inodes="$inodes" '
+    BEGIN { n = split(inodes, list, "\n"); for (i = 1; i <= n; i++) mine[list[i]] = 1 }
+    FNR == 1 { udp = FILENAME ~ /udp/ }
+    ($10 in mine) && (udp || $4 == "0A") {
+      split($2, address, ":")
+      if (address[1] != "0100007F" && address[1] != "0000000000000000FFFF00000100007F" &&
+        address[1] != "00000000000000000000000001000000") print (udp ? "udp:" : "tcp:") $2
+    }' /proc/net/tcp /proc/net/tcp6 /proc/net/udp /proc/net/udp6
+}
 # Runs one asadmin step in the background (bash handles a signal only between foreground
 # commands), in a process group of its own that stop_server can end whole.
 step() {
@@ -196,6 +214,13 @@ export -f multimode
 export SERVER_DIR asadmin ADMIN_PORT here
 if ! step bash -c multimode || grep -Eq '^Command [^ ]+ failed' "$SERVER_DIR/backup-catalog.out"; then
   echo "run.sh: backup-catalog.asadmin failed (see above): stopping Payara Server" >&2
+  stop_server
+  exit 1
+fi
+# The promise of this script: the server listens on loopback addresses only.
+exposed=$(sockets_off_loopback "$server_pid")
+if [[ -n $exposed ]]; then
+  echo "run.sh: Payara Server listens beyond 127.0.0.1 (local address:port in hex, as /proc/net shows it):" $exposed >&2
   stop_server
   exit 1
 fi
