@@ -68,7 +68,7 @@ payara=$target/payara6
 asadmin=$payara/bin/asadmin
 driver=$target/lib/postgresql-$PGJDBC_VERSION.jar
 maven_copy() { # artifact, output folder: from ~/.m2, downloaded by Maven when missing
-  (cd "$target" && mvn -B -q "$DEPENDENCY_PLUGIN:copy" -Dartifact="$1" -DoutputDirectory="$2")
+  (cd "$target" && mvn -B -q -Dstyle.color=never "$DEPENDENCY_PLUGIN:copy" -Dartifact="$1" -DoutputDirectory="$2")
 }
 mkdir -p "$target"
 (
