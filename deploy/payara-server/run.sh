@@ -12,7 +12,8 @@
 #    by hand: driver, pool, jdbc/backup, the WAR at "/").
 # 4. Stays in the foreground with the server log on stdout until SIGTERM or SIGINT, then stops the
 #    domain and exits 143 (130 for SIGINT). If the server dies by itself it exits 1; if the start or
-#    the deployment fails it prints why, stops the server and exits 1; bad settings exit 2.
+#    the deployment fails it prints why, stops the server and exits 1. It exits 2 without starting
+#    anything for a bad setting or when Maven cannot fetch the distribution or the driver.
 #
 # Environment: PORT (8080), ADMIN_PORT (PORT+1), SERVER_DIR (deploy/payara-server/target/run-$PORT),
 # BACKUP_DB_HOST (localhost), BACKUP_DB_PORT (5432), BACKUP_DB_NAME (catalog), BACKUP_DB_USER
@@ -68,7 +69,9 @@ payara=$target/payara6
 asadmin=$payara/bin/asadmin
 driver=$target/lib/postgresql-$PGJDBC_VERSION.jar
 maven_copy() { # artifact, output folder: from ~/.m2, downloaded by Maven when missing
-  (cd "$target" && mvn -B -q -Dstyle.color=never "$DEPENDENCY_PLUGIN:copy" -Dartifact="$1" -DoutputDirectory="$2")
+  local output
+  output=$(cd "$target" && mvn -B -q "$DEPENDENCY_PLUGIN:copy" -Dartifact="$1" -DoutputDirectory="$2" 2>&1) ||
+    fail "Maven could not copy $1:"$'\n'"$output"
 }
 mkdir -p "$target"
 (
