@@ -122,10 +122,12 @@ wait_child || {
   exit 1
 }
 [[ -n $stopping ]] && exit "$stopping"
+# The embedded server logged into the same log/server.log: keep that apart from the real start's.
+log=$SERVER_DIR/log/server.log
+[[ -f $log ]] && mv "$log" "$SERVER_DIR/log/configure.log"
 
 # 4. The server, in the foreground. standalone.sh relays SIGTERM to the JVM when it runs it "in the
 #    background" of its own shell (LAUNCH_JBOSS_IN_BACKGROUND), and waits for it.
-log=$SERVER_DIR/log/server.log
 LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE=$SERVER_DIR/server.pid \
   "$dist/bin/standalone.sh" -c "$server_config" \
   -Djboss.server.base.dir="$SERVER_DIR" \
