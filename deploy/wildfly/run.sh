@@ -98,6 +98,8 @@ mkdir -p "$here/target"
     touch "$dist/.backup-catalog-ready"
   fi
 ) 9>"$here/target/.unpack.lock"
+# A signal during the unpacking took effect once it was over: stop before starting anything.
+[[ -z $stopping ]] || exit "$stopping"
 
 # 2. This run's server folder: a fresh copy of the distribution's standalone/.
 find "$SERVER_DIR" -mindepth 1 -delete
@@ -121,7 +123,7 @@ wait_child || {
   echo "run.sh: configuring WildFly failed (see above)" >&2
   exit 1
 }
-[[ -n $stopping ]] && exit "$stopping"
+[[ -z $stopping ]] || exit "$stopping"
 # The embedded server logged into the same log/server.log: keep that apart from the real start's.
 log=$SERVER_DIR/log/server.log
 [[ -f $log ]] && mv "$log" "$SERVER_DIR/log/configure.log"
