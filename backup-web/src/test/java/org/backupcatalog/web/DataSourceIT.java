@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * In the container (Arquillian on Payara Micro, the real WAR): {@code java:app/jdbc/backup} is the
- * embedded Derby database {@code catalog} inside {@code BACKUP_DATA_DIR}, which failsafe sets for
- * the Payara process (see the pom).
+ * In the container (Arquillian on Payara Micro, the real WAR, the executable jar's post-boot
+ * commands): the server's resource {@code jdbc/backup} is the embedded Derby database {@code
+ * catalog} inside {@code BACKUP_DATA_DIR}, which failsafe sets for the Payara process (see the
+ * pom).
  *
  * <p>The token mechanism is left out of the deployment: it would refuse Arquillian's own
  * unauthenticated calls into the WAR, and this class tests the datasource, not security.
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class DataSourceIT {
 
-  @Resource(lookup = "java:app/jdbc/backup")
+  @Resource(lookup = "jdbc/backup")
   private DataSource dataSource;
 
   @Deployment

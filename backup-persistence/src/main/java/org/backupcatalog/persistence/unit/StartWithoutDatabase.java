@@ -1,7 +1,6 @@
 package org.backupcatalog.persistence.unit;
 
 import java.sql.Connection;
-import java.util.Locale;
 import java.util.logging.Logger;
 import org.eclipse.persistence.config.PersistenceUnitProperties;
 import org.eclipse.persistence.config.SessionCustomizer;
@@ -20,14 +19,15 @@ import org.eclipse.persistence.sessions.server.ServerSession;
  * <p>The container creates an entity manager while deploying, and EclipseLink's login connects to
  * detect the database and to start its pools: with the database down, the deployment failed and the
  * catalog never served, even after the database came. When a trial connection fails, this names the
- * database product from {@code backup.db.class} (so that the platform is known without a
- * connection) and lets the login's own connections be {@link DeferredConnection placeholders}.
+ * database product from the driver that reported the failure (so that the platform is known without
+ * a connection) and lets the login's own connections be {@link DeferredConnection placeholders}.
  * Every connection after the login is real: a query while the database is down fails as a
  * connection failure, which is a 503.
  */
 public final class StartWithoutDatabase implements SessionCustomizer {
 
   private static final Logger LOG = Logger.getLogger(StartWithoutDatabase.class.getName());
+  private static final String DERBY = "org.apache.derby.";
 
   @Override
   public void customize(Session session) {
@@ -37,7 +37,7 @@ public final class StartWithoutDatabase implements SessionCustomizer {
     if (unreachable == null) {
       return;
     }
-    String product = product(configuredDataSourceClass());
+    String product = product(unreachable);
     LOG.warning(
         () ->
             "The database ("
@@ -93,18 +93,34 @@ public final class StartWithoutDatabase implements SessionCustomizer {
     return root;
   }
 
-  /** {@code backup.db.class}, read as the datasource definition reads it (environment or -D). */
-  private static String configuredDataSourceClass() {
-    String property = System.getProperty("backup.db.class");
-    return property != null ? property : System.getenv("BACKUP_DB_CLASS");
+  /**
+   * The database product whose driver reported the failure: the pool is the server's (Payara's,
+   * WildFly's or the executable jar's), so its class says nothing, but the driver's exception is
+   * among the causes. PostgreSQL is the production database, so a failure without a driver's
+   * exception (a pool that gave up before connecting) is taken to be PostgreSQL's; the embedded
+   * Derby, which has no server to be unreachable, names itself.
+   */
+  static String product(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (fromDerby(cause)) {
+        return "Apache Derby";
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return "PostgreSQL";
   }
 
-  /** The database product behind the configured datasource class. */
-  static String product(String dataSourceClass) {
-    if (dataSourceClass != null
-        && dataSourceClass.toLowerCase(Locale.ROOT).contains("postgresql")) {
-      return "PostgreSQL";
+  private static boolean fromDerby(Throwable failure) {
+    if (failure.getClass().getName().startsWith(DERBY)) {
+      return true;
     }
-    return "Apache Derby";
+    for (StackTraceElement frame : failure.getStackTrace()) {
+      if (frame.getClassName().startsWith(DERBY)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

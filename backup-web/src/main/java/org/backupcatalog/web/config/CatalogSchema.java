@@ -26,7 +26,7 @@ public class CatalogSchema {
 
   private static final Logger LOG = Logger.getLogger(CatalogSchema.class.getName());
 
-  @Resource(lookup = CatalogDataSource.JNDI_NAME)
+  @Resource(lookup = "java:comp/env/jdbc/backup")
   private DataSource dataSource;
 
   @Resource private ManagedScheduledExecutorService scheduler;

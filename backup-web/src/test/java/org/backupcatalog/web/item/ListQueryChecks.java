@@ -46,6 +46,16 @@ public abstract class ListQueryChecks {
   private static final int QUERIES = 300;
   private static final int WALKS = 100;
 
+  /** How many random queries {@link #everyPageEqualsTheReferencePage} compares. */
+  protected int queries() {
+    return QUERIES;
+  }
+
+  /** How many lists {@link #followingNextLinksReturnsEveryMatchOnceInOrder} walks. */
+  protected int walks() {
+    return WALKS;
+  }
+
   private CatalogClient client;
   private ReferenceCatalog reference;
 
@@ -62,7 +72,7 @@ public abstract class ListQueryChecks {
   @Test
   void everyPageEqualsTheReferencePage() {
     List<Map<String, List<String>>> queries =
-        RandomCatalogs.queries().sampleStream().limit(QUERIES).toList();
+        RandomCatalogs.queries().sampleStream().limit(queries()).toList();
     for (int k = 0; k < queries.size(); k++) {
       Map<String, List<String>> query = new LinkedHashMap<>(queries.get(k));
       String project = RandomCatalogs.PROJECTS.get(k % RandomCatalogs.PROJECTS.size());
@@ -105,7 +115,7 @@ public abstract class ListQueryChecks {
   @Test
   void followingNextLinksReturnsEveryMatchOnceInOrder() {
     List<Map<String, List<String>>> queries =
-        RandomCatalogs.queries().sampleStream().limit(WALKS).toList();
+        RandomCatalogs.queries().sampleStream().limit(walks()).toList();
     for (int k = 0; k < queries.size(); k++) {
       Map<String, List<String>> query = new LinkedHashMap<>(queries.get(k));
       String project = RandomCatalogs.PROJECTS.get(k % RandomCatalogs.PROJECTS.size());

@@ -67,7 +67,7 @@ public final class PostgresServer implements ParameterResolver, AutoCloseable {
   }
 
   /** The run's server, started now if this is its first use. */
-  static PostgresServer in(ExtensionContext context) {
+  public static PostgresServer in(ExtensionContext context) {
     return context
         .getRoot()
         .getStore(NAMESPACE)
@@ -109,12 +109,12 @@ public final class PostgresServer implements ParameterResolver, AutoCloseable {
     }
   }
 
-  int port() {
+  public int port() {
     return postgres.getPort();
   }
 
   /** Creates an empty database whose later sessions all get {@code settings}. */
-  DataSource createDatabase(String name, Map<String, String> settings) {
+  public DataSource createDatabase(String name, Map<String, String> settings) {
     if (!NAME.matcher(name).matches()) {
       throw new IllegalArgumentException("not a plain database name: " + name);
     }
@@ -146,7 +146,7 @@ public final class PostgresServer implements ParameterResolver, AutoCloseable {
    * The environment that puts a catalog on {@code database}: exactly the variables an operator
    * sets, plus the test token secret.
    */
-  Map<String, String> catalogEnvironment(String database) {
+  public Map<String, String> catalogEnvironment(String database) {
     Map<String, String> environment = new LinkedHashMap<>();
     environment.put(TestTokens.SECRET_VARIABLE, TestTokens.SECRET);
     environment.put("BACKUP_DB_CLASS", "org.postgresql.ds.PGSimpleDataSource");

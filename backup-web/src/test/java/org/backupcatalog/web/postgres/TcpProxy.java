@@ -16,26 +16,26 @@ import java.util.concurrent.ConcurrentHashMap;
  * server does: {@link #cut()} resets every open connection and refuses new ones, {@link #restore()}
  * accepts again on the same port. The catalog only knows the relay's port.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
   private final int target;
   private final int port;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private volatile ServerSocket listener;
 
-  TcpProxy(int target) {
+  public TcpProxy(int target) {
     this.target = target;
     this.listener = listen(0);
     this.port = listener.getLocalPort();
     acceptInBackground(listener);
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
   /** Closes the listening socket (connection refused) and every relayed connection. */
-  synchronized void cut() {
+  public synchronized void cut() {
     closeQuietly(listener);
     for (Socket socket : open) {
       closeQuietly(socket);
@@ -43,7 +43,7 @@ final class TcpProxy implements AutoCloseable {
     open.clear();
   }
 
-  synchronized void restore() {
+  public synchronized void restore() {
     if (listener.isClosed()) {
       listener = listen(port);
       acceptInBackground(listener);

@@ -32,6 +32,7 @@ import org.backupcatalog.domain.query.QueryParameters;
 import org.backupcatalog.domain.query.Scope;
 import org.backupcatalog.domain.reference.RandomCatalogs;
 import org.backupcatalog.domain.reference.ReferenceCatalog;
+import org.backupcatalog.web.testing.Answer;
 import org.backupcatalog.web.testing.CatalogClient;
 import org.backupcatalog.web.testing.CatalogEnvironment;
 import org.backupcatalog.web.testing.CatalogExtension;

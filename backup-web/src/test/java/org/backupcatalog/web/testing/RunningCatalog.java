@@ -26,7 +26,8 @@ import java.util.stream.Stream;
 /**
  * The production artifact, {@code backup-catalog.jar}, running as a child process: {@code java -jar
  * backup-catalog.jar --port <free> --nocluster --rootdir <tmp>} with a fresh {@code
- * BACKUP_DATA_DIR} and the environment the test asks for.
+ * BACKUP_DATA_DIR} and the environment the test asks for; or the WAR on another {@link Server}, set
+ * up and run by that server's {@code deploy/<server>/run.sh} exactly as an administrator runs it.
  *
  * <p>{@link #start} returns once the application itself answers (a response carrying {@code
  * X-Request-Id}, which only the catalog sets), not merely Payara: a failed deployment leaves Payara
@@ -39,23 +40,45 @@ import java.util.stream.Stream;
  */
 public final class RunningCatalog implements AutoCloseable {
 
-  private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(240);
-  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
   private static final List<String> DEPLOYMENT_FAILURES =
       List.of(
           "Exception while preparing the app",
           "Exception while loading the app",
-          "Exception during lifecycle processing");
+          "Exception during lifecycle processing",
+          // WildFly: a failed deployment operation, a server started with failed services.
+          "WFLYCTL0013:",
+          "WFLYSRV0026:");
   private static final AtomicInteger COUNTER = new AtomicInteger();
   private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
 
   static {
     // A test JVM that dies or is killed must not leave catalogs running.
     Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(() -> LIVE.forEach(Process::destroyForcibly), "catalog-reaper"));
+        .addShutdownHook(new Thread(() -> LIVE.forEach(RunningCatalog::kill), "catalog-reaper"));
   }
 
+  /** Where the catalog runs. */
+  public enum Server {
+    /** The executable jar: Payara Micro with the WAR inside, configured by its environment. */
+    PAYARA_MICRO(null, Duration.ofSeconds(240)),
+    /** The WAR on Payara Server 6, by {@code deploy/payara-server/run.sh}. */
+    PAYARA_SERVER("payara-server", Duration.ofSeconds(600)),
+    /** The WAR on WildFly, by {@code deploy/wildfly/run.sh}. */
+    WILDFLY("wildfly", Duration.ofSeconds(600));
+
+    private final String deployFolder;
+
+    /** Generous: a first run of a script unpacks (or even fetches) its server distribution. */
+    private final Duration startupTimeout;
+
+    Server(String deployFolder, Duration startupTimeout) {
+      this.deployFolder = deployFolder;
+      this.startupTimeout = startupTimeout;
+    }
+  }
+
+  private final Server server;
   private final Path jar;
   private final Path home;
   private final Path dataDirectory;
@@ -67,7 +90,9 @@ public final class RunningCatalog implements AutoCloseable {
   private int starts;
   private URI baseUri;
 
-  private RunningCatalog(String name, Map<String, String> environment) throws IOException {
+  private RunningCatalog(Server server, String name, Map<String, String> environment)
+      throws IOException {
+    this.server = server;
     this.jar = artifact();
     this.home =
         jar.getParent()
@@ -93,8 +118,16 @@ public final class RunningCatalog implements AutoCloseable {
    *     BACKUP_*} variables are not passed on, so that a developer's shell cannot change a test.
    */
   public static RunningCatalog start(String name, Map<String, String> environment) {
+    return start(Server.PAYARA_MICRO, name, environment);
+  }
+
+  /**
+   * Starts the catalog on {@code server} and waits until it answers; on the servers other than
+   * Payara Micro the environment must name a PostgreSQL database ({@code BACKUP_DB_*}).
+   */
+  public static RunningCatalog start(Server server, String name, Map<String, String> environment) {
     try {
-      RunningCatalog catalog = new RunningCatalog(name, environment);
+      RunningCatalog catalog = new RunningCatalog(server, name, environment);
       try {
         catalog.launch();
       } catch (RuntimeException | Error e) {
@@ -155,18 +188,16 @@ public final class RunningCatalog implements AutoCloseable {
       runtimeDirectory = Files.createTempDirectory("payara-micro-");
       log = home.resolve(starts == 0 ? "catalog.log" : "catalog-" + starts + ".log");
       starts++;
-      List<String> command = new ArrayList<>();
-      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.addAll(List.of("-jar", jar.toString()));
-      command.addAll(List.of("--port", Integer.toString(port), "--nocluster"));
-      command.addAll(List.of("--rootdir", runtimeDirectory.toString()));
       ProcessBuilder builder =
-          new ProcessBuilder(command)
+          new ProcessBuilder(command(port))
               .directory(home.toFile())
               .redirectErrorStream(true)
               .redirectOutput(log.toFile());
       builder.environment().keySet().removeIf(key -> key.startsWith("BACKUP_"));
       builder.environment().put("BACKUP_DATA_DIR", dataDirectory.toString());
+      // deploy/<server>/run.sh: the port, and this run's own server instance.
+      builder.environment().put("PORT", Integer.toString(port));
+      builder.environment().put("SERVER_DIR", home.resolve("server").toString());
       builder.environment().putAll(environment);
       process = builder.start();
       LIVE.add(process);
@@ -177,9 +208,28 @@ public final class RunningCatalog implements AutoCloseable {
     }
   }
 
+  private List<String> command(int port) {
+    List<String> command = new ArrayList<>();
+    if (server == Server.PAYARA_MICRO) {
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.addAll(List.of("-jar", jar.toString()));
+      command.addAll(List.of("--port", Integer.toString(port), "--nocluster"));
+      command.addAll(List.of("--rootdir", runtimeDirectory.toString()));
+    } else {
+      Path war = jar.resolveSibling("backup.war");
+      Path script =
+          jar.getParent()
+              .getParent()
+              .getParent()
+              .resolve("deploy/" + server.deployFolder + "/run.sh");
+      command.addAll(List.of("bash", script.toString(), war.toString()));
+    }
+    return command;
+  }
+
   private void awaitApplication() throws IOException {
     long started = System.nanoTime();
-    long deadline = started + STARTUP_TIMEOUT.toNanos();
+    long deadline = started + server.startupTimeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException(
@@ -200,7 +250,7 @@ public final class RunningCatalog implements AutoCloseable {
       sleep(Duration.ofMillis(250));
     }
     throw new IllegalStateException(
-        "The catalog did not answer within " + STARTUP_TIMEOUT + "; see " + log);
+        "The catalog did not answer within " + server.startupTimeout + "; see " + log);
   }
 
   private boolean answers() {
@@ -215,18 +265,33 @@ public final class RunningCatalog implements AutoCloseable {
     if (process == null) {
       return;
     }
+    // SIGTERM: Payara Micro shuts down; a run.sh shuts its server down and exits.
+    List<ProcessHandle> started = process.descendants().toList();
     process.destroy();
     try {
       if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        kill(process);
+        process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
       }
     } catch (InterruptedException e) {
-      process.destroyForcibly();
+      kill(process);
       Thread.currentThread().interrupt();
+    }
+    for (ProcessHandle survivor : started) {
+      if (survivor.isAlive()) {
+        System.out.printf("%s: process %d outlived its catalog; killed%n", home, survivor.pid());
+        survivor.destroyForcibly();
+      }
     }
     LIVE.remove(process);
     process = null;
     deleteRecursively(runtimeDirectory);
+  }
+
+  /** The process and whatever it started (a script's server), forcibly. */
+  private static void kill(Process process) {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
   }
 
   /** Set by failsafe (see the pom); the fallback serves a run from an IDE in the module folder. */

@@ -1,6 +1,6 @@
-package org.backupcatalog.web.config;
+package org.backupcatalog.micro;
 
-import static org.backupcatalog.web.config.DataDirectory.derbyName;
+import static org.backupcatalog.micro.DataDirectory.derbyName;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;

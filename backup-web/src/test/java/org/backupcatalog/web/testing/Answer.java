@@ -1,4 +1,4 @@
-package org.backupcatalog.web.security;
+package org.backupcatalog.web.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,12 +20,12 @@ import java.util.TreeMap;
  * One HTTP answer read completely (status, headers, body text), so that a test can assert on it,
  * compare two answers and print it, after the connection is closed.
  */
-record Answer(int status, Map<String, List<String>> headers, String body) {
+public record Answer(int status, Map<String, List<String>> headers, String body) {
 
   /** Headers whose value differs between two identical requests. */
   private static final Set<String> PER_REQUEST = Set.of("date", "x-request-id");
 
-  static Answer of(Response response) {
+  public static Answer of(Response response) {
     try (response) {
       Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
       response.getStringHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
@@ -34,12 +34,12 @@ record Answer(int status, Map<String, List<String>> headers, String body) {
     }
   }
 
-  String header(String name) {
+  public String header(String name) {
     List<String> values = headers.get(name);
     return values == null || values.isEmpty() ? null : values.get(0);
   }
 
-  JsonObject json() {
+  public JsonObject json() {
     try (JsonReader reader = Json.createReader(new StringReader(body))) {
       return reader.readObject();
     }
@@ -52,7 +52,7 @@ record Answer(int status, Map<String, List<String>> headers, String body) {
    *
    * @return the error body
    */
-  JsonObject assertError(int expectedStatus, String expectedCode) {
+  public JsonObject assertError(int expectedStatus, String expectedCode) {
     assertEquals(expectedStatus, status, this::toString);
     MediaType type = MediaType.valueOf(header("Content-Type"));
     assertTrue(type.isCompatible(MediaType.APPLICATION_JSON_TYPE), this::toString);
@@ -66,7 +66,7 @@ record Answer(int status, Map<String, List<String>> headers, String body) {
   }
 
   /** The status, then the body as JSON when it is a success. */
-  JsonObject assertOk(int expectedStatus) {
+  public JsonObject assertOk(int expectedStatus) {
     assertEquals(expectedStatus, status, this::toString);
     return json();
   }
@@ -75,7 +75,7 @@ record Answer(int status, Map<String, List<String>> headers, String body) {
    * What a client can tell apart between two answers: status, the names of the headers, the values
    * of all headers but the per-request ones, and the body without its {@code request_id}.
    */
-  Map<String, Object> observable() {
+  public Map<String, Object> observable() {
     Map<String, Object> seen = new TreeMap<>();
     seen.put(" status", status);
     headers.forEach(

@@ -1,10 +1,9 @@
-package org.backupcatalog.web.config;
+package org.backupcatalog.micro;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * {@code BACKUP_DATA_DIR} (config {@code backup.data-dir}, default {@code ./data}): the folder of
@@ -19,7 +18,7 @@ final class DataDirectory {
 
   /** The configured folder, absolute, created if missing. */
   static Path prepare() {
-    Path dir = Path.of(configured()).toAbsolutePath().normalize();
+    Path dir = Path.of(Settings.get(PROPERTY, DEFAULT)).toAbsolutePath().normalize();
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
@@ -41,15 +40,5 @@ final class DataDirectory {
       return databaseName;
     }
     return directory.resolve(name).normalize() + rest;
-  }
-
-  /**
-   * Read through the config of the WAR's class loader: environment, system properties and the
-   * server's sources, whoever asks (the connection pool calls this outside any request).
-   */
-  private static String configured() {
-    return ConfigProvider.getConfig(DataDirectory.class.getClassLoader())
-        .getOptionalValue(PROPERTY, String.class)
-        .orElse(DEFAULT);
   }
 }
