@@ -3,9 +3,9 @@ package org.backupcatalog.web.demo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.sql.SQLException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.backupcatalog.domain.catalog.CheckpointItemCatalog;
 import org.backupcatalog.domain.catalog.CheckpointItemIngest;
 import org.backupcatalog.persistence.schema.CatalogSchemaReady;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -24,14 +24,17 @@ public class DemoData {
   @ConfigProperty(name = "backup.demo-data", defaultValue = "false")
   boolean enabled;
 
+  @Inject CheckpointItemCatalog catalog;
+
   @Inject CheckpointItemIngest ingest;
 
   void load(@Observes CatalogSchemaReady ready) {
     if (!enabled) {
       return;
     }
+    long start = System.nanoTime();
     try {
-      new DemoCatalog(ready.dataSource(), ingest)
+      new DemoCatalog(catalog, ingest)
           .fillIfEmpty()
           .ifPresentOrElse(
               filled ->
@@ -40,11 +43,11 @@ public class DemoData {
                           String.format(
                               "Demo data: %d hand-made and %,d generated items in %s (%.1f s)",
                               filled.handMade(),
-                              filled.generated().items(),
+                              filled.generated(),
                               DemoProjects.IDS,
-                              filled.generated().elapsed().toMillis() / 1000.0)),
+                              (System.nanoTime() - start) / 1e9)),
               () -> LOG.info("Demo data: the catalog already holds items, none added"));
-    } catch (SQLException | RuntimeException e) {
+    } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "Demo data could not be loaded; the service runs without it", e);
     }
   }

@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,9 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.backupcatalog.api.BackupStatus;
 import org.backupcatalog.api.CheckpointItem;
+import org.backupcatalog.domain.catalog.CheckpointItemCatalog;
 import org.backupcatalog.domain.catalog.CheckpointItemIngest;
 import org.backupcatalog.domain.catalog.CheckpointItemPage;
 import org.backupcatalog.domain.catalog.CheckpointItemRepository;
@@ -31,38 +27,42 @@ import org.backupcatalog.domain.item.StoredCheckpointItem;
 import org.backupcatalog.domain.query.ItemFilter;
 import org.backupcatalog.domain.query.ListQuery;
 import org.backupcatalog.domain.query.Scope;
-import org.backupcatalog.persistence.load.BulkLoad;
-import org.backupcatalog.persistence.schema.SchemaMigration;
 import org.junit.jupiter.api.Test;
 
-/**
- * The demo data on a real (in-memory Derby) schema: the generated items go to the database, the
- * hand-made ones through the ingest, here into a recording repository.
- */
+/** The demo data, written through the ingest, here into a recording repository. */
 class DemoCatalogTest {
 
-  private final EmbeddedDataSource dataSource = new EmbeddedDataSource();
   private final Recorded repository = new Recorded();
   private final CheckpointItemIngest ingest =
       new CheckpointItemIngest(
           repository, Clock.fixed(Instant.parse("2025-07-03T00:00:00Z"), ZoneOffset.UTC));
+  private final DemoCatalog demo = new DemoCatalog(new CheckpointItemCatalog(repository), ingest);
 
-  DemoCatalogTest() {
-    dataSource.setDatabaseName("memory:demo-" + System.nanoTime() + ";create=true");
-    SchemaMigration.migrate(dataSource);
+  @Test
+  void fillsAnEmptyCatalogOnceAndThenLeavesItAlone() {
+    DemoCatalog.Filled filled = demo.fillIfEmpty().orElseThrow();
+    int projects = DemoProjects.IDS.size();
+    assertEquals(6 * projects, filled.handMade());
+    assertEquals(DemoCatalog.GENERATED_PER_PROJECT * projects, filled.generated());
+    assertEquals(filled.handMade() + filled.generated(), repository.items.size());
+    for (String project : DemoProjects.IDS) {
+      assertEquals(
+          6 + DemoCatalog.GENERATED_PER_PROJECT,
+          repository.items.values().stream().filter(i -> i.projectId().equals(project)).count());
+    }
+    assertEquals(Optional.empty(), demo.fillIfEmpty());
+    assertEquals(filled.handMade() + filled.generated(), repository.items.size());
   }
 
   @Test
-  void fillsAnEmptyCatalogOnceAndThenLeavesItAlone() throws SQLException {
-    DemoCatalog demo = new DemoCatalog(dataSource, ingest);
-    DemoCatalog.Filled filled = demo.fillIfEmpty().orElseThrow();
-    assertEquals(6 * DemoProjects.IDS.size(), filled.handMade());
-    assertEquals(6 * DemoProjects.IDS.size(), repository.items.size());
-    assertTrue(filled.generated().items() >= 2_000);
-    assertEquals(filled.generated().items(), rows());
-    assertEquals(DemoProjects.IDS, List.copyOf(filled.generated().itemsPerProject().keySet()));
-    assertEquals(Optional.empty(), demo.fillIfEmpty());
-    assertEquals(filled.generated().items(), rows());
+  void generatedItemsAreRepeatableVariedAndOlderThanTheHandMadeOnes() {
+    List<CheckpointItem> items = GeneratedDemoItems.of("demo-project-a", 0, 300, 7);
+    assertEquals(items, GeneratedDemoItems.of("demo-project-a", 0, 300, 7));
+    assertEquals(300, items.stream().map(CheckpointItem::id).distinct().count());
+    assertTrue(items.stream().allMatch(i -> i.createdAt().isBefore(GeneratedDemoItems.END)));
+    assertTrue(items.stream().allMatch(i -> i.id().matches("demo-[0-9a-f]{8}")));
+    assertTrue(items.stream().map(CheckpointItem::status).distinct().count() >= 3);
+    assertTrue(items.stream().anyMatch(i -> i.extendInfo().volumeBackups().size() > 1));
   }
 
   @Test
@@ -74,7 +74,7 @@ class DemoCatalogTest {
       for (int n = 0; n < items.size(); n++) {
         assertEquals("demo-" + letter + "-000" + (n + 1), items.get(n).id());
         // newer than anything generated, so they head the default order
-        assertTrue(items.get(n).createdAt().isAfter(BulkLoad.DEFAULT_END));
+        assertTrue(items.get(n).createdAt().isAfter(GeneratedDemoItems.END));
       }
       CheckpointItem failed = items.get(3);
       assertEquals(BackupStatus.ERROR, failed.status());
@@ -88,16 +88,7 @@ class DemoCatalogTest {
     }
   }
 
-  private long rows() throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM checkpoint_item")) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
-
-  /** Keeps what the ingest saves; the demo never reads through the repository. */
+  /** Keeps what the ingest saves; the demo only counts what is there. */
   private static final class Recorded implements CheckpointItemRepository {
 
     final Map<String, CheckpointItem> items = new LinkedHashMap<>();
@@ -115,7 +106,7 @@ class DemoCatalogTest {
 
     @Override
     public long count(Scope scope, ItemFilter filter) {
-      throw new UnsupportedOperationException();
+      return items.size();
     }
 
     @Override

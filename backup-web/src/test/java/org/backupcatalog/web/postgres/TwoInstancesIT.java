@@ -29,7 +29,7 @@ import javax.sql.DataSource;
 import org.backupcatalog.api.CheckpointItem;
 import org.backupcatalog.api.CheckpointItemJson;
 import org.backupcatalog.domain.reference.RandomCatalogs;
-import org.backupcatalog.persistence.load.BulkLoad;
+import org.backupcatalog.loader.BulkLoad;
 import org.backupcatalog.web.testing.CatalogClient;
 import org.backupcatalog.web.testing.RunningCatalog;
 import org.backupcatalog.web.testing.TestTokens;

@@ -1,0 +1,33 @@
+package org.backupcatalog.loader;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * The values of one generated row, given one after the other in the order of its table's columns,
+ * so that no column position is written by hand. Each database's writer stores them its own way.
+ */
+interface ColumnValues {
+
+  ColumnValues text(String value);
+
+  ColumnValues number(long value);
+
+  ColumnValues number(Long value);
+
+  ColumnValues flag(boolean value);
+
+  /** A UTC time in microseconds since the epoch; null for none. */
+  ColumnValues time(Long epochMicros);
+
+  /**
+   * The wall-clock UTC time of epoch microseconds: what EclipseLink stores for the entities' times
+   * (the catalog runs in UTC), so that rows from either writer read back alike.
+   */
+  static LocalDateTime utc(long epochMicros) {
+    return LocalDateTime.ofEpochSecond(
+        Math.floorDiv(epochMicros, 1_000_000L),
+        (int) Math.floorMod(epochMicros, 1_000_000L) * 1000,
+        ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,572 @@
+package org.backupcatalog.loader.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The issue's table in one run, for Derby and PostgreSQL: fills a database with the loader, starts
+ * the built service jar on it, and measures, alternating the cases round after round so that a
+ * noisy machine shifts them alike: a 100-item first page over HTTP against the same page read by
+ * bare JDBC in this JVM (every column), a page 10,000 items deep by marker, 10-item pages from 8
+ * connections against a constant answer (401, no token), a 1000-item page, the launch to the first
+ * 200 and the service's resident memory. A measurement, never a test. See docs/benchmark.md.
+ *
+ * <p>Derby is embedded, so the service holds its database alone: the bare JDBC reads a copy made
+ * after the load, which holds the same rows. PostgreSQL is a throwaway embedded server.
+ */
+public final class CatalogBenchmark {
+
+  private static final String BIG = "bench-big";
+  private static final String SECRET = "benchmark-secret-benchmark-secret-0123456789";
+  private static final int DEPTH = 10_000;
+
+  private final Map<String, String> options;
+  private final Path work;
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+  private CatalogBenchmark(Map<String, String> options) throws IOException {
+    this.options = options;
+    this.work = Path.of(option("--work-dir", "target/bench")).toAbsolutePath();
+    Files.createDirectories(work);
+  }
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = new HashMap<>();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      options.put(args[i], args[i + 1]);
+    }
+    CatalogBenchmark bench = new CatalogBenchmark(options);
+    Map<String, Map<String, String>> columns = new LinkedHashMap<>();
+    for (String database : bench.option("--databases", "derby,postgres").split(",")) {
+      columns.put(database, bench.run(database.trim()));
+    }
+    print(columns);
+  }
+
+  private String option(String name, String fallback) {
+    return options.getOrDefault(name, fallback);
+  }
+
+  private int number(String name, int fallback) {
+    return Integer.parseInt(option(name, Integer.toString(fallback)));
+  }
+
+  /** One database: load, start, measure, stop. */
+  private Map<String, String> run(String database) throws Exception {
+    int big = number("--" + database + "-items", 100_000);
+    int others = number("--other-items", 10_000);
+    System.out.printf(Locale.ROOT, "%n== %s: %,d + %,d items ==%n", database, big, others);
+    Target target =
+        database.equals("postgres") ? Target.postgres(work) : Target.derby(work.resolve("derby"));
+    try (target) {
+      load(target, big, others);
+      target.afterLoad();
+      Map<String, String> column = new LinkedHashMap<>();
+      column.put("items", String.format(Locale.ROOT, "%,d + %,d", big, others));
+      measure(target, column);
+      return column;
+    }
+  }
+
+  private void load(Target target, int big, int others) throws Exception {
+    List<String> loader =
+        new ArrayList<>(Arrays.asList(option("--loader", defaultLoader()).split(" ")));
+    List<String> connection = target.loaderConnection();
+    exec(with(loader, connection, "--items", big, "--project-ids", BIG, "--id-prefix", "big-"));
+    exec(with(loader, connection, "--items", others, "--projects", 20, "--id-prefix", "oth-"));
+  }
+
+  private static String defaultLoader() {
+    return "java -jar backup-loader/target/backup-loader.jar";
+  }
+
+  private static List<String> with(List<String> base, List<String> more, Object... args) {
+    List<String> all = new ArrayList<>(base);
+    all.addAll(more);
+    Stream.of(args).map(String::valueOf).forEach(all::add);
+    return all;
+  }
+
+  private static void exec(List<String> command) throws Exception {
+    System.out.println("$ " + String.join(" ", command));
+    Process p = new ProcessBuilder(command).inheritIO().start();
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException("failed: " + command);
+    }
+  }
+
+  private void measure(Target target, Map<String, String> column) throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    Path root = Files.createTempDirectory(work, "payara-");
+    List<String> command =
+        List.of(
+            "java",
+            "-jar",
+            option("--jar", "backup-web/target/backup-catalog.jar"),
+            "--port",
+            Integer.toString(port),
+            "--nocluster",
+            "--rootdir",
+            root.toString());
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.redirectOutput(work.resolve("service-" + target.name() + ".log").toFile());
+    builder.environment().putAll(target.serviceEnvironment());
+    builder.environment().put("BACKUP_AUTH_HS256_SECRET", SECRET);
+    String base = "http://127.0.0.1:" + port + "/v1/" + BIG + "/checkpoint_items";
+    String token = token(BIG);
+    long launched = System.nanoTime();
+    Process service = builder.start();
+    try {
+      while (status(base + "?limit=1", token) != 200) {
+        if (!service.isAlive()) {
+          throw new IllegalStateException("the service ended; see its log in " + work);
+        }
+        // On a busy machine the start alone took over five minutes.
+        if (System.nanoTime() - launched
+            > Duration.ofMinutes(number("--start-minutes", 15)).toNanos()) {
+          throw new IllegalStateException("no 200 within --start-minutes");
+        }
+        Thread.sleep(100);
+      }
+      double launchSeconds = (System.nanoTime() - launched) / 1e9;
+      Thread.sleep(5_000);
+      long rssIdle = rssMb(service.pid());
+      try (Connection bare = target.bareConnection()) {
+        String marker = markerAt(bare, DEPTH);
+        boolean children = hasChildTables(bare);
+        int warmup = number("--warmup", 50);
+        int runs = number("--runs", 200);
+        Map<String, Runnable> cases = new LinkedHashMap<>();
+        cases.put("http100", () -> get(base + "?limit=100", token));
+        cases.put("bare100", () -> barePage(bare, 100, children));
+        cases.put("deep100", () -> get(base + "?limit=100&marker=" + marker, token));
+        cases.put("http1000", () -> get(base + "?limit=1000", token));
+        cases.put("bare1000", () -> barePage(bare, 1000, children));
+        Map<String, double[]> ms = alternate(cases, warmup, runs);
+        double[] rates = throughput(base, token);
+        long rssAfter = rssMb(service.pid());
+        double http100 = p50(ms.get("http100"));
+        double bare100 = p50(ms.get("bare100"));
+        column.put(
+            "100-item first page p50, HTTP / bare JDBC",
+            String.format(
+                Locale.ROOT, "%.2f / %.2f ms = %.1fx", http100, bare100, http100 / bare100));
+        column.put(
+            "page 10,000 deep by marker / first page",
+            String.format(Locale.ROOT, "%.2f", p50(ms.get("deep100")) / http100));
+        column.put(
+            "10-item pages / constant answer (401), req/s, 8 connections",
+            String.format(
+                Locale.ROOT, "%,.0f / %,.0f = %.2f", rates[0], rates[1], rates[0] / rates[1]));
+        double http1000 = p50(ms.get("http1000"));
+        double bare1000 = p50(ms.get("bare1000"));
+        column.put(
+            "1000-item page p50, HTTP / bare JDBC",
+            String.format(
+                Locale.ROOT, "%.1f / %.1f ms = %.1fx", http1000, bare1000, http1000 / bare1000));
+        column.put("launch to the first 200", String.format(Locale.ROOT, "%.1f s", launchSeconds));
+        column.put(
+            "RSS idle / after the runs",
+            String.format(Locale.ROOT, "%d / %d MB", rssIdle, rssAfter));
+      }
+    } finally {
+      service.destroy();
+      if (!service.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        service.destroyForcibly().waitFor();
+      }
+    }
+  }
+
+  /** Every case once per round, in turn, so that a change in the machine's load hits all alike. */
+  private static Map<String, double[]> alternate(
+      Map<String, Runnable> cases, int warmup, int runs) {
+    Map<String, double[]> ms = new LinkedHashMap<>();
+    cases.keySet().forEach(name -> ms.put(name, new double[runs]));
+    for (int round = -warmup; round < runs; round++) {
+      for (Map.Entry<String, Runnable> c : cases.entrySet()) {
+        long start = System.nanoTime();
+        c.getValue().run();
+        if (round >= 0) {
+          ms.get(c.getKey())[round] = (System.nanoTime() - start) / 1e6;
+        }
+      }
+    }
+    return ms;
+  }
+
+  /** Requests per second from 8 connections: 10-item pages, then the 401, twice each in turn. */
+  private double[] throughput(String base, String token) throws Exception {
+    int seconds = number("--load-seconds", 5);
+    double[] total = new double[2];
+    for (int turn = 0; turn < 4; turn++) {
+      boolean pages = turn % 2 == 0;
+      total[pages ? 0 : 1] +=
+          rate(pages ? () -> get(base + "?limit=10", token) : () -> get(base, null), seconds);
+    }
+    return new double[] {total[0] / 2, total[1] / 2};
+  }
+
+  private static double rate(Runnable request, int seconds) throws Exception {
+    int clients = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    AtomicLong done = new AtomicLong();
+    CountDownLatch start = new CountDownLatch(1);
+    long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+    List<Future<?>> running = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      running.add(
+          pool.submit(
+              () -> {
+                start.await();
+                while (System.nanoTime() < end) {
+                  request.run();
+                  done.incrementAndGet();
+                }
+                return null;
+              }));
+    }
+    long begun = System.nanoTime();
+    start.countDown();
+    for (Future<?> f : running) {
+      f.get();
+    }
+    pool.shutdown();
+    return done.get() / ((System.nanoTime() - begun) / 1e9);
+  }
+
+  private int status(String url, String token) {
+    try {
+      return send(url, token).statusCode();
+    } catch (RuntimeException e) {
+      return -1;
+    }
+  }
+
+  private void get(String url, String token) {
+    send(url, token);
+  }
+
+  private HttpResponse<byte[]> send(String url, String token) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+    if (token != null) {
+      request.header("X-Auth-Token", token);
+    }
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The page the service reads for a first page, by bare JDBC, every column of every row. */
+  private static void barePage(Connection c, int limit, boolean children) {
+    String sql =
+        "SELECT * FROM checkpoint_item WHERE project_id = ? ORDER BY created_at DESC, id DESC"
+            + " FETCH FIRST "
+            + (limit + 1)
+            + " ROWS ONLY";
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      s.setString(1, BIG);
+      List<String> ids = readAll(s);
+      if (children) {
+        // The schema before items were one row: the same page's volume backups and images.
+        String in = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        for (String table : List.of("volume_backup", "os_image")) {
+          try (PreparedStatement t =
+              c.prepareStatement(
+                  "SELECT * FROM "
+                      + table
+                      + " WHERE item_id IN ("
+                      + in
+                      + ") ORDER BY item_id, position")) {
+            for (int i = 0; i < ids.size(); i++) {
+              t.setString(i + 1, ids.get(i));
+            }
+            readAll(t);
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static List<String> readAll(PreparedStatement s) throws SQLException {
+    List<String> ids = new ArrayList<>();
+    try (ResultSet rs = s.executeQuery()) {
+      int columns = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        for (int k = 1; k <= columns; k++) {
+          rs.getObject(k);
+        }
+        ids.add(rs.getString(1));
+      }
+    }
+    return ids;
+  }
+
+  private static String markerAt(Connection c, int depth) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT id FROM checkpoint_item WHERE project_id = ? ORDER BY created_at DESC, id DESC"
+                + " OFFSET "
+                + (depth - 1)
+                + " ROWS FETCH NEXT 1 ROWS ONLY")) {
+      s.setString(1, BIG);
+      try (ResultSet rs = s.executeQuery()) {
+        if (!rs.next()) {
+          throw new IllegalStateException("the big project holds fewer than " + depth + " items");
+        }
+        return rs.getString(1);
+      }
+    }
+  }
+
+  private static boolean hasChildTables(Connection c) throws SQLException {
+    DatabaseMetaData meta = c.getMetaData();
+    for (String name : List.of("volume_backup", "VOLUME_BACKUP")) {
+      try (ResultSet t = meta.getTables(null, null, name, null)) {
+        if (t.next()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static long rssMb(long pid) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+      }
+    }
+    return -1;
+  }
+
+  private static double p50(double[] ms) {
+    double[] sorted = ms.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+
+  /** An HS256 token for a member of {@code project}, valid for two hours. */
+  private static String token(String project) throws Exception {
+    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+    String header =
+        b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+    long exp = Instant.now().plus(Duration.ofHours(2)).getEpochSecond();
+    String claims =
+        b64.encodeToString(
+            ("{\"sub\":\"bench\",\"project_id\":\""
+                    + project
+                    + "\",\"roles\":[],\"exp\":"
+                    + exp
+                    + "}")
+                .getBytes(StandardCharsets.UTF_8));
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    String signed = header + "." + claims;
+    return signed + "." + b64.encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static void print(Map<String, Map<String, String>> columns) {
+    List<String> rows = new ArrayList<>();
+    columns
+        .values()
+        .forEach(c -> c.keySet().stream().filter(k -> !rows.contains(k)).forEach(rows::add));
+    StringBuilder table = new StringBuilder("\n| measure |");
+    columns.keySet().forEach(db -> table.append(' ').append(db).append(" |"));
+    table.append("\n|---|").append("---|".repeat(columns.size())).append('\n');
+    for (String row : rows) {
+      table.append("| ").append(row).append(" |");
+      columns.values().forEach(c -> table.append(' ').append(c.getOrDefault(row, "")).append(" |"));
+      table.append('\n');
+    }
+    System.out.println(table);
+  }
+
+  /** Where the catalog lives during one run. */
+  private interface Target extends AutoCloseable {
+    String name();
+
+    List<String> loaderConnection();
+
+    Map<String, String> serviceEnvironment();
+
+    /** Between the load and the service's start. */
+    default void afterLoad() throws IOException {}
+
+    Connection bareConnection() throws SQLException;
+
+    @Override
+    void close() throws IOException;
+
+    static Target derby(Path dir) throws IOException {
+      deleteTree(dir);
+      Files.createDirectories(dir);
+      Path catalog = dir.resolve("catalog");
+      Path copy = dir.resolve("bare-copy");
+      return new Target() {
+        @Override
+        public String name() {
+          return "derby";
+        }
+
+        @Override
+        public List<String> loaderConnection() {
+          return List.of("--jdbc-url", "jdbc:derby:" + catalog + ";create=true");
+        }
+
+        @Override
+        public Map<String, String> serviceEnvironment() {
+          return Map.of("BACKUP_DATA_DIR", dir.toString(), "BACKUP_DB_NAME", catalog.toString());
+        }
+
+        @Override
+        public void afterLoad() throws IOException {
+          copyTree(catalog, copy);
+        }
+
+        @Override
+        public Connection bareConnection() throws SQLException {
+          Connection c = DriverManager.getConnection("jdbc:derby:" + copy, "backup", "backup");
+          return c;
+        }
+
+        @Override
+        public void close() {
+          try {
+            DriverManager.getConnection("jdbc:derby:;shutdown=true");
+          } catch (SQLException expected) {
+            // Derby answers a shutdown with an exception.
+          }
+        }
+      };
+    }
+
+    static Target postgres(Path work) throws IOException {
+      EmbeddedPostgres server =
+          EmbeddedPostgres.builder()
+              .setServerConfig("shared_buffers", "512MB")
+              .setServerConfig("max_wal_size", "4GB")
+              .start();
+      try (Connection c = server.getPostgresDatabase().getConnection();
+          Statement s = c.createStatement()) {
+        s.execute("CREATE DATABASE bench");
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+      int port = server.getPort();
+      String url = "jdbc:postgresql://127.0.0.1:" + port + "/bench";
+      return new Target() {
+        @Override
+        public String name() {
+          return "postgres";
+        }
+
+        @Override
+        public List<String> loaderConnection() {
+          return List.of("--jdbc-url", url, "--user", "postgres", "--password", "postgres");
+        }
+
+        @Override
+        public Map<String, String> serviceEnvironment() {
+          return Map.of(
+              "BACKUP_DB_CLASS", "org.postgresql.ds.PGSimpleDataSource",
+              "BACKUP_DB_HOST", "127.0.0.1",
+              "BACKUP_DB_PORT", Integer.toString(port),
+              "BACKUP_DB_NAME", "bench",
+              "BACKUP_DB_USER", "postgres",
+              "BACKUP_DB_PASSWORD", "postgres",
+              "BACKUP_DB_SSLMODE", "disable");
+        }
+
+        @Override
+        public void afterLoad() {
+          try (Connection c = bareConnection();
+              Statement s = c.createStatement()) {
+            s.execute("VACUUM ANALYZE");
+          } catch (SQLException e) {
+            throw new IllegalStateException(e);
+          }
+        }
+
+        @Override
+        public Connection bareConnection() throws SQLException {
+          return DriverManager.getConnection(url, "postgres", "postgres");
+        }
+
+        @Override
+        public void close() throws IOException {
+          server.close();
+        }
+      };
+    }
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    deleteTree(to);
+    try (Stream<Path> all = Files.walk(from)) {
+      for (Path p : (Iterable<Path>) all::iterator) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else if (!p.getFileName().toString().endsWith(".lck")) {
+          Files.copy(p, target);
+        }
+      }
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> all = Files.walk(dir)) {
+      for (Path p : (Iterable<Path>) all.sorted(Comparator.reverseOrder())::iterator) {
+        Files.delete(p);
+      }
+    }
+  }
+}
