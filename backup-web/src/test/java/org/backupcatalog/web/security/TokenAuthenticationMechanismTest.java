@@ -18,9 +18,12 @@ import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.backupcatalog.domain.item.ProjectId;
+import org.backupcatalog.web.operations.CatalogMetrics;
+import org.backupcatalog.web.operations.RequestLog;
 import org.backupcatalog.web.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +38,7 @@ class TokenAuthenticationMechanismTest {
                 VerificationKeys.of(TestTokens.secretBytes(), null),
                 TokenVerifier.DEFAULT_PROJECT_CLAIM,
                 TokenVerifier.DEFAULT_ROLES_CLAIM));
+    mechanism.requestLog = new RequestLog(new CatalogMetrics());
   }
 
   @Test
@@ -75,6 +79,35 @@ class TokenAuthenticationMechanismTest {
         new Exchange(Map.of("Authorization", "Bearer " + TestTokens.of("project-a")));
     assertEquals(AuthenticationStatus.SUCCESS, exchange.run(mechanism));
     assertEquals(Set.of(), exchange.groups);
+  }
+
+  @Test
+  void theOperationalEndpointsNeedNoTokenForGetAndHead() {
+    for (String path : PublicPaths.OPERATIONS) {
+      for (String method : List.of("GET", "HEAD")) {
+        Exchange exchange = new Exchange(Map.of(), method, path);
+        assertEquals(AuthenticationStatus.NOT_DONE, exchange.run(mechanism), method + path);
+        assertEquals(0, exchange.body.size());
+      }
+    }
+  }
+
+  @Test
+  void anythingNearThemStillNeedsAToken() {
+    for (String target :
+        List.of(
+            "POST /health",
+            "GET /health/",
+            "GET /metrics;x=1",
+            "GET /openapi/x",
+            "GET /health%2Fready",
+            "DELETE /metrics",
+            "GET /v1/health")) {
+      String[] parts = target.split(" ");
+      Exchange exchange = new Exchange(Map.of(), parts[0], parts[1]);
+      assertEquals(AuthenticationStatus.SEND_FAILURE, exchange.run(mechanism), target);
+      assertEquals(401, exchange.status, target);
+    }
   }
 
   @Test
@@ -121,8 +154,17 @@ class TokenAuthenticationMechanismTest {
     Principal loggedIn;
     Set<String> groups;
 
+    final String method;
+    final String uri;
+
     Exchange(Map<String, String> requestHeaders) {
+      this(requestHeaders, "GET", "/v1/project-a/checkpoint_items");
+    }
+
+    Exchange(Map<String, String> requestHeaders, String method, String uri) {
       this.requestHeaders = requestHeaders;
+      this.method = method;
+      this.uri = uri;
     }
 
     AuthenticationStatus run(TokenAuthenticationMechanism mechanism) {
@@ -137,8 +179,10 @@ class TokenAuthenticationMechanismTest {
                 case "getHeader" -> requestHeaders.get((String) args[0]);
                 case "getAttribute" -> attributes.get((String) args[0]);
                 case "setAttribute" -> attributes.put((String) args[0], args[1]);
-                case "getMethod" -> "GET";
-                case "getRequestURI" -> "/v1/project-a/checkpoint_items";
+                case "getMethod" -> method;
+                case "getRequestURI" -> uri;
+                case "getContextPath" -> "";
+                case "getUserPrincipal", "getParameterValues", "getQueryString" -> null;
                 default -> throw new UnsupportedOperationException(name);
               });
     }
@@ -184,6 +228,9 @@ class TokenAuthenticationMechanismTest {
               Set<String> given = (Set<String>) args[1];
               groups = given;
               return AuthenticationStatus.SUCCESS;
+            }
+            if (name.equals("doNothing")) {
+              return AuthenticationStatus.NOT_DONE;
             }
             throw new UnsupportedOperationException(name);
           });
