@@ -2,36 +2,41 @@ package org.backupcatalog.domain.catalog;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.function.Consumer;
+import org.backupcatalog.api.CheckpointItem;
 import org.backupcatalog.domain.CheckpointItemNotFoundException;
 import org.backupcatalog.domain.item.ItemId;
 import org.backupcatalog.domain.item.StoredCheckpointItem;
+import org.backupcatalog.domain.query.ItemFilter;
+import org.backupcatalog.domain.query.ListQuery;
 import org.backupcatalog.domain.query.QueryParameters;
 import org.backupcatalog.domain.query.Scope;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The read side: lists, counts and single items, always within a scope decided by the caller. */
 @ApplicationScoped
 public class CheckpointItemCatalog {
 
   private CheckpointItemRepository repository;
-  private int maxLimit;
 
   protected CheckpointItemCatalog() {}
 
   @Inject
-  public CheckpointItemCatalog(
-      CheckpointItemRepository repository,
-      @ConfigProperty(name = "backup.query.max-limit", defaultValue = "1000") int maxLimit) {
+  public CheckpointItemCatalog(CheckpointItemRepository repository) {
     this.repository = repository;
-    this.maxLimit = maxLimit;
   }
 
-  public CheckpointItemPage list(Scope scope, QueryParameters parameters) {
-    return repository.list(parameters.listQuery(scope, maxLimit));
+  /** A page of a query the edge has parsed and checked ({@link QueryParameters}). */
+  public CheckpointItemPage list(ListQuery query) {
+    return repository.list(query);
   }
 
-  public long count(Scope scope, QueryParameters parameters) {
-    return repository.count(scope, parameters.filter());
+  /** The page item by item as it is read; whether more items follow it. */
+  public boolean stream(ListQuery query, Consumer<CheckpointItem> each) {
+    return repository.stream(query, each);
+  }
+
+  public long count(Scope scope, ItemFilter filter) {
+    return repository.count(scope, filter);
   }
 
   /** A malformed id cannot exist, so it reads as not found rather than as a bad parameter. */

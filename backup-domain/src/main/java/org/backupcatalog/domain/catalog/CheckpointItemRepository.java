@@ -1,6 +1,7 @@
 package org.backupcatalog.domain.catalog;
 
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.backupcatalog.api.CheckpointItem;
 import org.backupcatalog.domain.item.ItemId;
 import org.backupcatalog.domain.item.ProjectId;
@@ -19,6 +20,21 @@ public interface CheckpointItemRepository {
    *     query's scope
    */
   CheckpointItemPage list(ListQuery query);
+
+  /**
+   * The same page, handed to {@code each} item by item as it is read, so that a caller can write it
+   * out without holding it: memory stays bounded whatever the page size. A repository that cannot
+   * stream reads the page first, as this default does.
+   *
+   * @return whether more items follow the page
+   * @throws org.backupcatalog.domain.InvalidParameterException when the marker names no item of the
+   *     query's scope, before any item is handed over
+   */
+  default boolean stream(ListQuery query, Consumer<CheckpointItem> each) {
+    CheckpointItemPage page = list(query);
+    page.items().forEach(each);
+    return page.hasMore();
+  }
 
   long count(Scope scope, ItemFilter filter);
 

@@ -5,6 +5,7 @@ import jakarta.persistence.AccessType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Lob;
+import org.backupcatalog.api.BackupData;
 
 /** The fields of an item's {@code backup_data}: the protected server as the engine saw it. */
 @Embeddable
@@ -34,4 +35,32 @@ public class BackupDataColumns {
   @Lob
   @Column(name = "backup_data_extra")
   String extra;
+
+  /** For JPA, and for a row whose backup_data columns are all NULL. */
+  protected BackupDataColumns() {}
+
+  BackupDataColumns(BackupData b) {
+    regionName = b.openstackRegionName();
+    cloudServiceType = b.cloudServiceType();
+    disk = b.disk();
+    imageType = b.imageType();
+    ram = b.ram();
+    vcpus = b.vcpus();
+    eip = b.eip();
+    privateIp = b.privateIp();
+    extra = ColumnForms.text(b.additional());
+  }
+
+  BackupData backupData() {
+    return new BackupData(
+        regionName,
+        cloudServiceType,
+        disk,
+        imageType,
+        ram,
+        vcpus,
+        eip,
+        privateIp,
+        ColumnForms.json(extra));
+  }
 }

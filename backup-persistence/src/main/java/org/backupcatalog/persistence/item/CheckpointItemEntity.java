@@ -6,16 +6,21 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
-import java.util.List;
+import org.backupcatalog.api.BackupStatus;
+import org.backupcatalog.api.CheckpointItem;
+import org.backupcatalog.api.ItemListsJson;
+import org.backupcatalog.domain.query.Scope;
+import org.backupcatalog.domain.query.SortKey;
 
 /**
  * One checkpoint item. Times are UTC {@link LocalDateTime}s with microsecond precision, which both
- * databases store exactly. Its volume backups and images are rows of their own ({@link
- * VolumeBackupRow}, {@link ImageRow}), read for a whole page at once. The folded copies of the
- * searched names and {@code protectedOrder} exist only to make the contract's matching and ordering
- * plain indexable comparisons.
+ * databases store exactly. Its volume backups and images are a JSON text in its own row, so that
+ * reading or writing an item touches one row. The folded copies of the searched names and {@code
+ * protectedOrder} exist only to make the contract's matching and ordering plain indexable
+ * comparisons.
  */
 @Entity
 @Table(name = "checkpoint_item")
@@ -69,40 +74,101 @@ public class CheckpointItemEntity {
   @Column(name = "protected_order", nullable = false)
   LocalDateTime protectedOrder;
 
-  /** How many volume backups and images the revision has; see {@link #holds}. */
-  @Column(name = "volume_backup_count")
-  Integer volumeBackupCount;
+  /**
+   * The item's volume backups and images as one JSON text ({@link
+   * org.backupcatalog.api.ItemListsJson}), NULL when it has none: no filter or sort looks inside
+   * them, and in the item's own row they are read and written with it, atomically.
+   */
+  @Lob
+  @Column(name = "item_lists")
+  String lists;
 
-  @Column(name = "image_count")
-  Integer imageCount;
+  @Embedded ExtendInfoColumns extendInfo;
 
-  @Embedded ExtendInfoColumns extendInfo = new ExtendInfoColumns();
+  @Embedded BackupDataColumns backupData;
 
-  @Embedded BackupDataColumns backupData = new BackupDataColumns();
+  /** For JPA. */
+  protected CheckpointItemEntity() {}
+
+  /** A new row holding {@code item}, at {@code revision}. */
+  CheckpointItemEntity(CheckpointItem item, String revision) {
+    replaceWith(item, revision);
+  }
 
   /**
-   * Whether these child rows are this revision's own, rather than those of a write that committed
-   * between reading the row and reading its children. Rows without counts are always taken.
+   * Becomes {@code item} at {@code revision}, every column at once. Only the entity's own code
+   * writes its fields, so that EclipseLink's woven change tracking sees every change.
    */
-  boolean holds(List<VolumeBackupRow> volumeBackups, List<ImageRow> images) {
-    if (volumeBackupCount == null || imageCount == null) {
-      return true;
-    }
-    return volumeBackups.size() == volumeBackupCount
-        && images.size() == imageCount
-        && volumeBackups.stream().allMatch(v -> revision.equals(v.revision))
-        && images.stream().allMatch(i -> revision.equals(i.revision));
+  void replaceWith(CheckpointItem item, String revision) {
+    id = item.id();
+    projectId = item.projectId();
+    this.revision = revision;
+    name = item.name();
+    nameFolded = ColumnForms.fold(item.name());
+    description = item.description();
+    status = item.status().wireName();
+    resourceId = item.resourceId();
+    resourceType = item.resourceType();
+    checkpointId = item.checkpointId();
+    policyId = item.policyId();
+    createdAt = ColumnForms.utc(item.createdAt());
+    updatedAt = ColumnForms.utc(item.updatedAt());
+    protectedAt = ColumnForms.utc(item.protectedAt());
+    protectedOrder = protectedAt != null ? protectedAt : END_OF_TIME;
+    lists =
+        ItemListsJson.write(item.extendInfo().volumeBackups(), item.extendInfo().osImagesData());
+    extendInfo = new ExtendInfoColumns(item.extendInfo());
+    backupData = new BackupDataColumns(item.backupData());
   }
 
-  public String getId() {
-    return id;
+  /** The item this row holds, field for field. */
+  CheckpointItem item() {
+    // EclipseLink reads an embedded object whose columns are all NULL as null.
+    ExtendInfoColumns e = extendInfo == null ? new ExtendInfoColumns() : extendInfo;
+    BackupDataColumns b = backupData == null ? new BackupDataColumns() : backupData;
+    return new CheckpointItem(
+        id,
+        projectId,
+        name,
+        description,
+        BackupStatus.fromWireName(status).orElseThrow(),
+        resourceId,
+        resourceType,
+        checkpointId,
+        policyId,
+        ColumnForms.instant(createdAt),
+        ColumnForms.instant(updatedAt),
+        ColumnForms.instant(protectedAt),
+        e.extendInfo(ItemListsJson.read(lists)),
+        b.backupData());
   }
 
-  public String getProjectId() {
+  /** Whether a reader in {@code scope} may see this item. */
+  boolean isIn(Scope scope) {
+    return scope.isAllTenants() || projectId.equals(scope.project().value());
+  }
+
+  /** The value of this row's sort column, as {@link Keyset#column} names it. */
+  @SuppressWarnings("unchecked")
+  Comparable<Object> sortValue(SortKey key) {
+    Comparable<?> value =
+        switch (key) {
+          case CREATED_AT -> createdAt;
+          case UPDATED_AT -> updatedAt;
+          case NAME -> name;
+          case STATUS -> status;
+          case PROTECTED_AT -> protectedOrder;
+          case ID -> id;
+        };
+    return (Comparable<Object>) value;
+  }
+
+  String projectId() {
     return projectId;
   }
 
-  public String getRevision() {
+  /** The revision that wrote the row: the item's entity tag. */
+  String revision() {
     return revision;
   }
 }

@@ -57,12 +57,12 @@ final class ItemPredicates {
     if (f.startTime() != null) {
       where.add(
           cb.greaterThanOrEqualTo(
-              item.get(CheckpointItemEntity_.createdAt), CheckpointItemRows.utc(f.startTime())));
+              item.get(CheckpointItemEntity_.createdAt), ColumnForms.utc(f.startTime())));
     }
     if (f.endTime() != null) {
       where.add(
           cb.lessThanOrEqualTo(
-              item.get(CheckpointItemEntity_.createdAt), CheckpointItemRows.utc(f.endTime())));
+              item.get(CheckpointItemEntity_.createdAt), ColumnForms.utc(f.endTime())));
     }
     return where;
   }

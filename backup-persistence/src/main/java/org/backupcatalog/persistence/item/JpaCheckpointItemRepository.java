@@ -12,11 +12,9 @@ import jakarta.persistence.criteria.Root;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
 import org.backupcatalog.api.CheckpointItem;
 import org.backupcatalog.domain.InvalidParameterException;
 import org.backupcatalog.domain.PreconditionFailedException;
@@ -34,17 +32,20 @@ import org.backupcatalog.domain.query.PageRequest;
 import org.backupcatalog.domain.query.Scope;
 import org.eclipse.persistence.config.HintValues;
 import org.eclipse.persistence.config.QueryHints;
+import org.eclipse.persistence.jpa.JpaQuery;
+import org.eclipse.persistence.queries.CursoredStream;
 
 /**
- * The catalog in a relational database, through JPA Criteria queries over the static metamodel. A
- * list page costs at most three statements whatever its size: the items, then their volume backups
- * and their images, each in one batch; a page after a marker costs one more, the marker's row.
+ * The catalog in a relational database, through JPA Criteria queries over the static metamodel. An
+ * item is one row, so a list page is one statement whatever its size (two after a marker: the
+ * marker's row first), a single item one, and a write changes one row.
  */
 @ApplicationScoped
 @Transactional
 public class JpaCheckpointItemRepository implements CheckpointItemRepository {
 
-  private static final int READ_ATTEMPTS = 50;
+  /** Rows per round trip while a page streams: a page's memory is this many rows, not the page. */
+  private static final int FETCH_SIZE = 50;
 
   @PersistenceContext(unitName = "backup")
   private EntityManager em;
@@ -58,76 +59,53 @@ public class JpaCheckpointItemRepository implements CheckpointItemRepository {
 
   @Override
   public CheckpointItemPage list(ListQuery query) {
-    return consistently(() -> page(query));
+    List<CheckpointItem> items = new ArrayList<>();
+    boolean more = stream(query, items::add);
+    return new CheckpointItemPage(items, more);
   }
 
   /**
-   * Reads again while a write committed between reading rows and reading their children (which
-   * {@link CheckpointItemEntity#holds} tells): rare, and never more than a few times in a row.
+   * Reads the page through a forward-only cursor, read-only (nothing joins the persistence
+   * context), a few rows fetched at a time: each item is handed over and forgotten before the next
+   * is read. One row more than the page tells whether more follow.
    */
-  private <T> T consistently(Supplier<Optional<T>> read) {
-    for (int attempt = 1; ; attempt++) {
-      Optional<T> result = read.get();
-      if (result.isPresent()) {
-        return result.get();
-      }
-      if (attempt == READ_ATTEMPTS) {
-        throw new IllegalStateException(
-            "Items kept changing while they were read, " + READ_ATTEMPTS + " times in a row");
-      }
-      em.clear();
-      pause(attempt);
-    }
-  }
-
-  /** Lets the competing write finish: on Derby a reader waits for a writer's locks anyway. */
-  private static void pause(int attempt) {
-    try {
-      Thread.sleep(ThreadLocalRandom.current().nextInt(1, 2 + Math.min(attempt, 10)));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while reading", e);
-    }
-  }
-
-  private Optional<CheckpointItemPage> page(ListQuery query) {
+  @Override
+  public boolean stream(ListQuery query, Consumer<CheckpointItem> each) {
     PageRequest page = query.page();
     String marker = page.marker();
     if (marker != null && !ItemId.isWellFormed(marker)) {
       throw InvalidParameterException.markerNotFound();
     }
     CheckpointItemEntity markerRow = marker == null ? null : markerRow(query.scope(), marker);
-    List<CheckpointItemEntity> rows = List.of();
     // Nothing lies beyond 2^31 items; JPA's int arithmetic would overflow on the way there.
-    if ((long) page.offset() + page.limit() + 1 <= Integer.MAX_VALUE) {
-      rows =
-          em.createQuery(pageQuery(query, markerRow))
-              // Pages are read, never changed: skip the unit of work's copies and change tracking.
-              .setHint(QueryHints.READ_ONLY, HintValues.TRUE)
-              .setFirstResult(page.offset())
-              .setMaxResults(page.limit() + 1)
-              .getResultList();
+    if ((long) page.offset() + page.limit() + 1 > Integer.MAX_VALUE) {
+      return false;
     }
-    boolean more = rows.size() > page.limit();
-    return withChildren(rows.stream().limit(page.limit()).toList())
-        .map(items -> new CheckpointItemPage(items, more));
-  }
-
-  /** Two more statements for the whole page, not two per item; empty when a write came between. */
-  private Optional<List<CheckpointItem>> withChildren(List<CheckpointItemEntity> rows) {
-    List<String> ids = rows.stream().map(r -> r.id).toList();
-    Map<String, List<VolumeBackupRow>> volumes = ChildRowQueries.VOLUME_BACKUPS.of(em, ids);
-    Map<String, List<ImageRow>> images = ChildRowQueries.IMAGES.of(em, ids);
-    List<CheckpointItem> items = new ArrayList<>(rows.size());
-    for (CheckpointItemEntity r : rows) {
-      List<VolumeBackupRow> v = volumes.getOrDefault(r.id, List.of());
-      List<ImageRow> i = images.getOrDefault(r.id, List.of());
-      if (!r.holds(v, i)) {
-        return Optional.empty();
+    CursoredStream rows =
+        (CursoredStream)
+            em.createQuery(pageQuery(query, markerRow))
+                .setHint(QueryHints.READ_ONLY, HintValues.TRUE)
+                .setHint(QueryHints.CURSOR, HintValues.TRUE)
+                .setHint(QueryHints.CURSOR_PAGE_SIZE, FETCH_SIZE)
+                .setHint(QueryHints.JDBC_FETCH_SIZE, FETCH_SIZE)
+                .setFirstResult(page.offset())
+                .setMaxResults(page.limit() + 1)
+                .unwrap(JpaQuery.class)
+                .getResultCursor();
+    try {
+      for (int handed = 0; rows.hasNext(); handed++) {
+        CheckpointItemEntity row = (CheckpointItemEntity) rows.next();
+        if (handed == page.limit()) {
+          return true;
+        }
+        each.accept(row.item());
+        // The stream keeps what it has read until told: a page's rows would pile up.
+        rows.releasePrevious();
       }
-      items.add(CheckpointItemRows.item(r, v, i));
+      return false;
+    } finally {
+      rows.close();
     }
-    return Optional.of(items);
   }
 
   /**
@@ -138,7 +116,7 @@ public class JpaCheckpointItemRepository implements CheckpointItemRepository {
    */
   private CheckpointItemEntity markerRow(Scope scope, String marker) {
     CheckpointItemEntity row = em.find(CheckpointItemEntity.class, marker);
-    if (row == null || !(scope.isAllTenants() || row.projectId.equals(scope.project().value()))) {
+    if (row == null || !row.isIn(scope)) {
       throw InvalidParameterException.markerNotFound();
     }
     return row;
@@ -172,16 +150,11 @@ public class JpaCheckpointItemRepository implements CheckpointItemRepository {
 
   @Override
   public Optional<StoredCheckpointItem> find(Scope scope, ItemId id) {
-    return consistently(
-        () -> {
-          CheckpointItemEntity row = em.find(CheckpointItemEntity.class, id.value());
-          if (row == null
-              || !(scope.isAllTenants() || row.projectId.equals(scope.project().value()))) {
-            return Optional.of(Optional.empty());
-          }
-          return withChildren(List.of(row))
-              .map(items -> Optional.of(new StoredCheckpointItem(items.get(0), row.revision)));
-        });
+    CheckpointItemEntity row = em.find(CheckpointItemEntity.class, id.value());
+    if (row == null || !row.isIn(scope)) {
+      return Optional.empty();
+    }
+    return Optional.of(new StoredCheckpointItem(row.item(), row.revision()));
   }
 
   @Override
@@ -189,27 +162,24 @@ public class JpaCheckpointItemRepository implements CheckpointItemRepository {
     // The row lock makes check-then-write atomic: of two writers holding the same ETag, one wins.
     CheckpointItemEntity row =
         em.find(CheckpointItemEntity.class, item.id(), LockModeType.PESSIMISTIC_WRITE);
-    if (row != null && !row.projectId.equals(item.projectId())) {
+    if (row != null && !row.projectId().equals(item.projectId())) {
       throw new InvalidParameterException("id", "is already used by another project");
     }
-    if (!ifMatch.admits(row == null ? null : row.revision)) {
+    if (!ifMatch.admits(row == null ? null : row.revision())) {
       throw new PreconditionFailedException(item.id());
     }
     boolean created = row == null;
+    String revision = UUID.randomUUID().toString();
     if (created) {
-      row = new CheckpointItemEntity();
+      row = new CheckpointItemEntity(item, revision);
     } else {
-      // Updated in place, so that the row lock other writers wait on stays valid; the children
-      // are replaced whole, removed before the new rows take their (item, position) keys.
-      ChildRowQueries.VOLUME_BACKUPS.deleteOf(em, item.id());
-      ChildRowQueries.IMAGES.deleteOf(em, item.id());
+      // Updated in place, so that the row lock other writers wait on stays valid.
+      row.replaceWith(item, revision);
     }
-    CheckpointItemRows.fill(row, item, UUID.randomUUID().toString());
     try {
       if (created) {
         em.persist(row);
       }
-      // The item's row first: the children's foreign key needs it.
       em.flush();
     } catch (PersistenceException e) {
       if (created) {
@@ -217,24 +187,16 @@ public class JpaCheckpointItemRepository implements CheckpointItemRepository {
       }
       throw e;
     }
-    List<VolumeBackupRow> volumes = ChildRows.volumeBackupRows(item, row.revision);
-    List<ImageRow> images = ChildRows.imageRows(item, row.revision);
-    volumes.forEach(em::persist);
-    images.forEach(em::persist);
-    em.flush();
-    return new WriteResult(
-        new StoredCheckpointItem(CheckpointItemRows.item(row, volumes, images), row.revision),
-        created);
+    return new WriteResult(new StoredCheckpointItem(row.item(), row.revision()), created);
   }
 
   @Override
   public boolean delete(ProjectId project, ItemId id) {
     CheckpointItemEntity row =
         em.find(CheckpointItemEntity.class, id.value(), LockModeType.PESSIMISTIC_WRITE);
-    if (row == null || !row.projectId.equals(project.value())) {
+    if (row == null || !row.projectId().equals(project.value())) {
       return false;
     }
-    // The children follow by the foreign keys' ON DELETE CASCADE, in the same statement.
     em.remove(row);
     return true;
   }

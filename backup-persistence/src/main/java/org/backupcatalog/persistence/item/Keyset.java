@@ -42,7 +42,7 @@ final class Keyset {
     List<Predicate> equalSoFar = new ArrayList<>();
     for (SortTerm term : terms) {
       Path<Comparable<Object>> c = column(item, term.key());
-      Comparable<Object> m = value(marker, term.key());
+      Comparable<Object> m = marker.sortValue(term.key());
       List<Predicate> alternative = new ArrayList<>(equalSoFar);
       alternative.add(term.ascending() ? cb.greaterThan(c, m) : cb.lessThan(c, m));
       alternatives.add(cb.and(alternative.toArray(Predicate[]::new)));
@@ -50,25 +50,10 @@ final class Keyset {
     }
     SortTerm first = terms.get(0);
     Path<Comparable<Object>> c1 = column(item, first.key());
-    Comparable<Object> m1 = value(marker, first.key());
+    Comparable<Object> m1 = marker.sortValue(first.key());
     Predicate bound =
         first.ascending() ? cb.greaterThanOrEqualTo(c1, m1) : cb.lessThanOrEqualTo(c1, m1);
     return cb.and(bound, cb.or(alternatives.toArray(Predicate[]::new)));
-  }
-
-  /** The value of a row's sort column, as {@link #column} names it. */
-  @SuppressWarnings("unchecked")
-  static Comparable<Object> value(CheckpointItemEntity row, SortKey key) {
-    Comparable<?> value =
-        switch (key) {
-          case CREATED_AT -> row.createdAt;
-          case UPDATED_AT -> row.updatedAt;
-          case NAME -> row.name;
-          case STATUS -> row.status;
-          case PROTECTED_AT -> row.protectedOrder;
-          case ID -> row.id;
-        };
-    return (Comparable<Object>) value;
   }
 
   /** The allow-list from sort keys to columns. */

@@ -5,8 +5,8 @@ import org.backupcatalog.api.AppConsistency;
 
 /**
  * One synthetic item in the loader's own terms (the resource backed up, its disks' backups, its
- * lifecycle), from which {@link ItemInserts} writes the rows. Not the published item: building that
- * needs JSON-P, which the loader must run without.
+ * lifecycle), from which {@link LoadedTables} writes the rows: plain values, cheaper to generate
+ * than the published item.
  *
  * @param policyId null for a manual backup
  * @param copyFrom the region a replica came from, "" for an original backup

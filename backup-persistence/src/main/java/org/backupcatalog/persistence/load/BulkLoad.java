@@ -124,7 +124,7 @@ public record BulkLoad(
     RowCounts rows =
         switch (product) {
           case "Apache Derby" ->
-              new DerbyBulkInsert(dataSource).write(() -> SyntheticCatalog.of(this), progress);
+              new DerbyBulkInsert(dataSource).write(SyntheticCatalog.of(this), progress);
           case "PostgreSQL" -> copy(dataSource, written);
           default ->
               throw new SQLException(

@@ -1,14 +1,17 @@
 package org.backupcatalog.persistence.load;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.backupcatalog.api.AppConsistency;
+import org.backupcatalog.api.ImageData;
+import org.backupcatalog.api.ItemListsJson;
+import org.backupcatalog.api.VolumeBackup;
 
 /**
- * The tables a load fills (items, their volume backups, their images), in the order their foreign
- * keys need, filling every column the way the JPA mapping does: folded copies of the searched
- * names, {@code protected_order}, {@code has_app_consistency}, child counts and child revisions,
- * and NULL for the unknown-keys columns, which a synthetic item never has.
+ * The table a load fills, every column the way the JPA mapping does: folded copies of the searched
+ * names, {@code protected_order}, {@code has_app_consistency}, the volume backups and images as
+ * JSON text, and NULL for the unknown-keys columns, which a synthetic item never has.
  */
 final class LoadedTables {
 
@@ -69,44 +72,8 @@ final class LoadedTables {
               "vcpus",
               "eip",
               "private_ip",
-              "volume_backup_count",
-              "image_count"),
+              "item_lists"),
           (b, rows) -> item(rows.next(), b));
-
-  static final LoadedTable VOLUME_BACKUPS =
-      new LoadedTable(
-          "volume_backup",
-          List.of(
-              "item_id",
-              "position",
-              "id",
-              "average_speed",
-              "bootable",
-              "image_type",
-              "incremental",
-              "name",
-              "size_mb",
-              "source_volume_id",
-              "source_volume_size",
-              "space_saving_ratio",
-              "status",
-              "source_volume_name",
-              "snapshot_id",
-              "revision"),
-          LoadedTables::volumeBackups);
-
-  static final LoadedTable IMAGES =
-      new LoadedTable(
-          "os_image",
-          List.of("item_id", "position", "image_id", "revision"),
-          (b, rows) -> {
-            if (b.osImageId() != null) {
-              rows.next().text(b.id()).number(0).text(b.osImageId()).text(b.revision());
-            }
-          });
-
-  /** Items first: the child rows' foreign keys point at them. */
-  static final List<LoadedTable> ALL = List.of(ITEMS, VOLUME_BACKUPS, IMAGES);
 
   private LoadedTables() {}
 
@@ -141,24 +108,37 @@ final class LoadedTables {
     p.text(host == null ? "" : host.imageType());
     p.number(host == null ? null : host.ramMb()).number(host == null ? null : host.vcpus());
     p.text(host == null ? "" : host.eip()).text(host == null ? "" : host.privateIp());
-    // The child counts, and each child row's revision, let a reader see that it read one
-    // revision's rows (V2 migration), as for rows the repository writes.
-    p.number(b.diskBackups().size()).number(b.osImageId() == null ? 0 : 1);
+    p.text(lists(b));
   }
 
-  private static void volumeBackups(Backup b, LoadedTable.Rows rows) {
-    int position = 0;
+  /** The item's volume backups and images in the repository's own form, the API's codec. */
+  private static String lists(Backup b) {
+    List<VolumeBackup> volumes = new ArrayList<>(b.diskBackups().size());
     for (Backup.DiskBackup v : b.diskBackups()) {
       Disk disk = v.disk();
-      ColumnValues p = rows.next();
-      p.text(b.id()).number(position++).text(v.id()).number(v.averageSpeed());
-      p.flag(disk.bootable()).text("backup").flag(b.incremental()).text(b.name());
-      p.number(v.sizeMb()).text(disk.id()).number(disk.sizeGb()).number(v.spaceSavingRatio());
-      p.text(v.status()).text(disk.name()).text(v.snapshotId()).text(b.revision());
+      volumes.add(
+          new VolumeBackup(
+              v.averageSpeed(),
+              disk.bootable(),
+              v.id(),
+              "backup",
+              b.incremental(),
+              b.name(),
+              v.sizeMb(),
+              disk.id(),
+              disk.sizeGb(),
+              v.spaceSavingRatio(),
+              v.status(),
+              disk.name(),
+              v.snapshotId(),
+              null));
     }
+    List<ImageData> images =
+        b.osImageId() == null ? List.of() : List.of(new ImageData(b.osImageId(), null));
+    return ItemListsJson.write(volumes, images);
   }
 
-  /** The contract's case-insensitivity, as {@code CheckpointItemRows.fold} does it. */
+  /** The contract's case-insensitivity, as {@code ColumnForms.fold} does it. */
   static String fold(String text) {
     return text.toLowerCase(Locale.ROOT);
   }

@@ -2,15 +2,13 @@ package org.backupcatalog.persistence.load;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongConsumer;
 import javax.sql.DataSource;
 
 /**
  * Writes one share of a load into PostgreSQL over one connection with {@code COPY}, committing
- * every {@code batchSize} items with their volume backups and images. Stops early when another
- * writer of the same load has failed.
+ * every {@code batchSize} items. Stops early when another writer of the same load has failed.
  */
 final class PostgresCopy {
 
@@ -29,15 +27,20 @@ final class PostgresCopy {
     try (Connection connection = dataSource.getConnection()) {
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(false);
-      List<CopyText> tables = LoadedTables.ALL.stream().map(CopyText::new).toList();
+      CopyText items = new CopyText(LoadedTables.ITEMS);
       RowCounts written = new RowCounts(0, 0, 0);
+      RowCounts batch = new RowCounts(0, 0, 0);
       try {
         int inBatch = 0;
         while (catalog.hasNext() && !failed.get()) {
           Backup backup = catalog.next();
-          tables.forEach(table -> table.add(backup));
+          items.add(backup);
+          batch = batch.plus(RowCounts.of(backup));
           if (++inBatch == batchSize || !catalog.hasNext()) {
-            written = written.plus(commit(connection, tables));
+            items.send(connection);
+            connection.commit();
+            written = written.plus(batch);
+            batch = new RowCounts(0, 0, 0);
             committed.accept(inBatch);
             inBatch = 0;
           }
@@ -52,15 +55,5 @@ final class PostgresCopy {
         connection.setAutoCommit(autoCommit);
       }
     }
-  }
-
-  /** Items first, for the child rows' foreign keys. */
-  private static RowCounts commit(Connection connection, List<CopyText> tables)
-      throws SQLException {
-    long items = tables.get(0).send(connection);
-    long volumeBackups = tables.get(1).send(connection);
-    long images = tables.get(2).send(connection);
-    connection.commit();
-    return new RowCounts(items, volumeBackups, images);
   }
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
  * Brings a database to the current schema. One set of migrations serves Derby and PostgreSQL; the
@@ -16,12 +17,16 @@ public final class SchemaMigration {
   private SchemaMigration() {}
 
   public static void migrate(DataSource dataSource) {
-    Flyway.configure(SchemaMigration.class.getClassLoader())
+    configure(dataSource).load().migrate();
+  }
+
+  /** The SQL migrations, and the one written in Java: registered here, not found by scanning. */
+  static FluentConfiguration configure(DataSource dataSource) {
+    return Flyway.configure(SchemaMigration.class.getClassLoader())
         .dataSource(dataSource)
         .locations("classpath:db/migration")
-        .placeholders(placeholders(dataSource))
-        .load()
-        .migrate();
+        .javaMigrations(new ItemsHoldTheirLists())
+        .placeholders(placeholders(dataSource));
   }
 
   static Map<String, String> placeholders(DataSource dataSource) {

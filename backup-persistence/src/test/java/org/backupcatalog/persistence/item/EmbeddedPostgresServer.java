@@ -15,14 +15,14 @@ import javax.sql.DataSource;
  * A real PostgreSQL server from a Maven artifact (no Docker, no installation), started on first use
  * and stopped when the JVM ends. Each caller gets a database of its own.
  */
-final class EmbeddedPostgresServer {
+public final class EmbeddedPostgresServer {
 
   private static final AtomicInteger DATABASES = new AtomicInteger();
   private static EmbeddedPostgres server;
 
   private EmbeddedPostgresServer() {}
 
-  static synchronized DataSource newDatabase() {
+  public static synchronized DataSource newDatabase() {
     try {
       if (server == null) {
         // Test data need not survive a crash: skip the disk flushes that dominate small commits.

@@ -7,12 +7,14 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.backupcatalog.persistence.schema.SchemaMigration;
+import org.eclipse.persistence.config.PersistenceUnitProperties;
 
 /**
  * A real database for persistence tests: migrated by the production migrations, mapped by the
@@ -22,6 +24,21 @@ public final class TestDatabase implements AutoCloseable {
 
   private static final AtomicLong NAMES = new AtomicLong();
 
+  /** The production persistence unit, the one the container deploys. */
+  public static final String UNIT = "backup";
+
+  /**
+   * What changes outside a container, and nothing else: local transactions on a DataSource the test
+   * hands in instead of the container's JTA one. Mapping, cache, batching, weaving (the build runs
+   * the tests with EclipseLink's agent, as the container weaves) stay production's.
+   */
+  public static final Map<String, Object> OUTSIDE_A_CONTAINER =
+      Map.of(
+          PersistenceUnitProperties.TRANSACTION_TYPE,
+          "RESOURCE_LOCAL",
+          PersistenceUnitProperties.JTA_DATASOURCE,
+          "");
+
   private final DataSource dataSource;
   private final EntityManagerFactory emf;
   private final AtomicInteger statements = new AtomicInteger();
@@ -29,9 +46,9 @@ public final class TestDatabase implements AutoCloseable {
   private TestDatabase(DataSource dataSource) {
     this.dataSource = dataSource;
     SchemaMigration.migrate(dataSource);
-    this.emf =
-        Persistence.createEntityManagerFactory(
-            "backup-test", Map.of("jakarta.persistence.nonJtaDataSource", counting(dataSource)));
+    Map<String, Object> properties = new HashMap<>(OUTSIDE_A_CONTAINER);
+    properties.put(PersistenceUnitProperties.NON_JTA_DATASOURCE, counting(dataSource));
+    this.emf = Persistence.createEntityManagerFactory(UNIT, properties);
   }
 
   /** The two databases the catalog supports. */
@@ -48,6 +65,11 @@ public final class TestDatabase implements AutoCloseable {
    */
   public static synchronized TestDatabase shared(Kind kind) {
     return SHARED.computeIfAbsent(kind, k -> k == Kind.DERBY ? derby() : postgres());
+  }
+
+  /** A database that holds a catalog already, brought to the current schema. */
+  public static TestDatabase over(DataSource dataSource) {
+    return new TestDatabase(dataSource);
   }
 
   /** A fresh in-memory Derby database. */
@@ -86,8 +108,6 @@ public final class TestDatabase implements AutoCloseable {
   public void deleteAll() {
     try (Connection c = dataSource.getConnection();
         Statement s = c.createStatement()) {
-      s.executeUpdate("DELETE FROM volume_backup");
-      s.executeUpdate("DELETE FROM os_image");
       s.executeUpdate("DELETE FROM checkpoint_item");
     } catch (SQLException e) {
       throw new IllegalStateException(e);

@@ -3,7 +3,6 @@ package org.backupcatalog.web.item;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
@@ -20,18 +19,18 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import org.backupcatalog.api.CheckpointItemJson;
 import org.backupcatalog.domain.InvalidParameterException;
 import org.backupcatalog.domain.catalog.CheckpointItemCatalog;
 import org.backupcatalog.domain.catalog.CheckpointItemIngest;
-import org.backupcatalog.domain.catalog.CheckpointItemPage;
 import org.backupcatalog.domain.catalog.WriteResult;
 import org.backupcatalog.domain.item.StoredCheckpointItem;
+import org.backupcatalog.domain.query.ListQuery;
 import org.backupcatalog.domain.query.QueryParameters;
 import org.backupcatalog.domain.query.Scope;
 import org.backupcatalog.web.error.ErrorJson;
 import org.backupcatalog.web.security.AccessPolicy;
 import org.backupcatalog.web.security.Operation;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@code /v1/{project_id}/checkpoint_items}: the list, its count, and single items. One class, so
@@ -54,23 +53,24 @@ public class CheckpointItemsResource {
   @PathParam("project_id")
   private String projectId;
 
+  @Inject
+  @ConfigProperty(name = "backup.query.max-limit", defaultValue = "1000")
+  private int maxLimit;
+
+  /**
+   * The query string is parsed here, at the edge: the domain receives its value objects. The page
+   * is written as it is read ({@link ListPageOutput}).
+   */
   @GET
-  public JsonObject list() {
+  public Response list() {
     QueryParameters parameters = QueryParameters.of(uri.getQueryParameters());
     Scope scope = authorize(Operation.LIST, parameters);
-    CheckpointItemPage page = catalog.list(scope, parameters);
-    JsonArrayBuilder items = Json.createArrayBuilder();
-    page.items().forEach(i -> items.add(CheckpointItemJson.write(i, scope.isAllTenants())));
-    JsonArrayBuilder links = Json.createArrayBuilder();
-    if (page.hasMore()) {
-      links.add(
-          Json.createObjectBuilder()
-              .add("rel", "next")
-              .add("href", nextPageLink.after(uri, page.nextMarker())));
-    }
-    return Json.createObjectBuilder()
-        .add("checkpoint_items", items)
-        .add("checkpoint_items_links", links)
+    ListQuery query = parameters.listQuery(scope, maxLimit);
+    return Response.ok(
+            new ListPageOutput(
+                each -> catalog.stream(query, each),
+                scope.isAllTenants(),
+                marker -> nextPageLink.after(uri, marker)))
         .build();
   }
 
@@ -79,7 +79,9 @@ public class CheckpointItemsResource {
   public JsonObject count() {
     QueryParameters parameters = QueryParameters.of(uri.getQueryParameters());
     Scope scope = authorize(Operation.COUNT, parameters);
-    return Json.createObjectBuilder().add("count", catalog.count(scope, parameters)).build();
+    return Json.createObjectBuilder()
+        .add("count", catalog.count(scope, parameters.filter()))
+        .build();
   }
 
   @GET

@@ -14,8 +14,13 @@ import java.nio.charset.StandardCharsets;
  * the status code alone. A servlet rather than a JAX-RS resource: the API's filters (the 503 while
  * the schema is pending) must not answer for it.
  */
-@WebServlet(urlPatterns = {"/health", "/health/live", "/health/ready"})
+@WebServlet(
+    name = HealthServlet.NAME,
+    urlPatterns = {"/health", "/health/live", "/health/ready"})
 public class HealthServlet extends HttpServlet {
+
+  /** The servlet's name, which {@code PublicPaths} lets through without a token. */
+  public static final String NAME = "catalog-health";
 
   private static final long serialVersionUID = 1L;
 

@@ -22,8 +22,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * that a Prometheus server never holds a catalog token (which would read backups) and the catalog's
  * tokens never unlock the metrics.
  */
-@WebServlet("/metrics")
+@WebServlet(name = MetricsServlet.NAME, urlPatterns = "/metrics")
 public class MetricsServlet extends HttpServlet {
+
+  /** The servlet's name, which {@code PublicPaths} lets through without a token. */
+  public static final String NAME = "catalog-metrics";
 
   private static final long serialVersionUID = 1L;
 

@@ -12,8 +12,11 @@ import java.util.Locale;
  * {@code /openapi}: the API's OpenAPI document, YAML by default, JSON with {@code ?format=JSON} or
  * an {@code Accept} that asks for JSON and not YAML (as MicroProfile OpenAPI answers).
  */
-@WebServlet("/openapi")
+@WebServlet(name = OpenApiServlet.NAME, urlPatterns = "/openapi")
 public class OpenApiServlet extends HttpServlet {
+
+  /** The servlet's name, which {@code PublicPaths} lets through without a token. */
+  public static final String NAME = "catalog-openapi";
 
   private static final long serialVersionUID = 1L;
 

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import org.backupcatalog.web.demo.DemoProjects;
 
 /**
@@ -28,8 +29,19 @@ final class DemoTokens {
   /** The framed block for the log. */
   static String banner(
       byte[] secret, String projectClaim, String rolesClaim, int port, Instant now) {
+    return banner(secret, projectClaim, rolesClaim, Optional.empty(), port, now);
+  }
+
+  /** The framed block for the log; the tokens name the audience when one is configured. */
+  static String banner(
+      byte[] secret,
+      String projectClaim,
+      String rolesClaim,
+      Optional<String> audience,
+      int port,
+      Instant now) {
     String home = DemoProjects.IDS.get(0);
-    Minter mint = new Minter(secret, projectClaim, rolesClaim, now);
+    Minter mint = new Minter(secret, projectClaim, rolesClaim, audience, now);
     StringBuilder text = new StringBuilder();
     text.append('\n').append(RULE).append('\n');
     text.append("DEMO MODE (").append(SecuritySettings.DEMO_DATA).append("=true)");
@@ -43,10 +55,18 @@ final class DemoTokens {
     }
     text.append("\n# admin: reads every project, may use all_tenants, may write\n");
     text.append(curl(mint.token("demo-admin", home, Roles.ADMIN), port, home, "all_tenants=true&"));
+    text.append(consoleLine(port));
     text.append("\n# backup engine: writes into any project, reads ").append(home).append('\n');
     text.append(curl(mint.token("demo-backup-engine", home, Roles.BACKUP_ENGINE), port, home, ""));
     text.append(RULE);
     return text.toString();
+  }
+
+  /** The console's address, to open in a browser and sign in with the admin token above it. */
+  static String consoleLine(int port) {
+    return "# console: http://localhost:"
+        + port
+        + "/console/ (open it in a browser, sign in with the admin token above)\n";
   }
 
   private static String curl(String token, int port, String project, String query) {
@@ -62,18 +82,23 @@ final class DemoTokens {
         + "limit=2\"\n";
   }
 
-  private record Minter(byte[] secret, String projectClaim, String rolesClaim, Instant now) {
+  private record Minter(
+      byte[] secret,
+      String projectClaim,
+      String rolesClaim,
+      Optional<String> audience,
+      Instant now) {
 
     String token(String subject, String project, String... roles) {
-      JWTClaimsSet claims =
+      JWTClaimsSet.Builder claims =
           new JWTClaimsSet.Builder()
               .subject(subject)
               .claim(projectClaim, project)
               .claim(rolesClaim, List.of(roles))
               .issueTime(Date.from(now))
-              .expirationTime(Date.from(now.plus(LIFETIME)))
-              .build();
-      SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+              .expirationTime(Date.from(now.plus(LIFETIME)));
+      audience.ifPresent(claims::audience);
+      SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
       try {
         jwt.sign(new MACSigner(secret));
       } catch (JOSEException e) {

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.backupcatalog.web.console.ConsoleAssetServlet;
 import org.backupcatalog.web.error.ApiError;
 import org.backupcatalog.web.error.ErrorJson;
 import org.backupcatalog.web.operations.RequestLog;
@@ -39,7 +40,7 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
   @Override
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-    if (PublicPaths.isPublic(request)) {
+    if (isConsoleAsset(request) || PublicPaths.isOperational(request)) {
       return context.doNothing();
     }
     String token = tokenOf(request.getHeader(TOKEN_HEADER), request.getHeader("Authorization"));
@@ -52,6 +53,17 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
     } catch (InvalidTokenException e) {
       return refuse(request, response, e.getMessage());
     }
+  }
+
+  /**
+   * A GET or HEAD of the console's static files (CONTRACT section 2): they hold no catalog data,
+   * and the console sends the caller's token with each API call it makes. Decided on the servlet
+   * that serves the request, not on the URI's text, so that no spelling of a path reaches the API.
+   */
+  static boolean isConsoleAsset(HttpServletRequest request) {
+    String method = request.getMethod();
+    return ("GET".equals(method) || "HEAD".equals(method))
+        && ConsoleAssetServlet.NAME.equals(request.getHttpServletMapping().getServletName());
   }
 
   /** The token of a request: {@code X-Auth-Token} wins; a bearer token is the fallback. */

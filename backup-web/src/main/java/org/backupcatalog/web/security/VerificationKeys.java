@@ -1,13 +1,19 @@
 package org.backupcatalog.web.security;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyType;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.JWSKeySelector;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -30,9 +36,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The keys tokens are checked with: an HS256 shared secret, an RS256 public key, or both. Only the
- * algorithms of the configured keys are accepted, so an HS256 token is refused outright when only
- * an RSA key is configured (no algorithm confusion).
+ * The keys tokens are checked with: an HS256 shared secret, an RS256 public key, the identity
+ * provider's key set (JWKS), or a combination (the RS256 key file and a key set exclude each
+ * other). Only the algorithms of the configured keys are accepted, so an HS256 token is refused
+ * outright when only an RSA key is configured (no algorithm confusion).
+ *
+ * <p>A token's algorithm picks where its key comes from: HS256 (and RS256 with a key file) from the
+ * static keys, RS256, PS256 and ES256 from the key set. A key set key must then fit the token's
+ * algorithm by its own type, curve and {@code alg}: the header alone never decides how a key is
+ * used.
  */
 public final class VerificationKeys {
 
@@ -45,10 +57,16 @@ public final class VerificationKeys {
   private static final Pattern PEM =
       Pattern.compile("-----BEGIN ([A-Z ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
 
-  private final List<JWK> keys;
+  /** What a provider's key set may sign with: RSA PKCS#1 and PSS, and ECDSA on P-256. */
+  public static final Set<JWSAlgorithm> KEY_SET_ALGORITHMS =
+      Set.of(JWSAlgorithm.RS256, JWSAlgorithm.PS256, JWSAlgorithm.ES256);
 
-  private VerificationKeys(List<JWK> keys) {
+  private final List<JWK> keys;
+  private final JWKSource<SecurityContext> keySet;
+
+  private VerificationKeys(List<JWK> keys, JWKSource<SecurityContext> keySet) {
     this.keys = List.copyOf(keys);
+    this.keySet = keySet;
   }
 
   /**
@@ -57,6 +75,23 @@ public final class VerificationKeys {
    * @throws IllegalArgumentException when neither is given or the secret is too short
    */
   public static VerificationKeys of(byte[] hs256Secret, RSAPublicKey rs256Key) {
+    return of(hs256Secret, rs256Key, null);
+  }
+
+  /**
+   * The keys to verify with; any may be null, not all, and the RS256 key and the key set not both
+   * (which of the two would an RS256 token be checked with?).
+   *
+   * @param keySet the provider's keys, as {@link KeySetPolicy#keep} keeps them
+   * @throws IllegalArgumentException when none is given, both RSA sources are, or the secret is too
+   *     short
+   */
+  public static VerificationKeys of(
+      byte[] hs256Secret, RSAPublicKey rs256Key, JWKSource<SecurityContext> keySet) {
+    if (rs256Key != null && keySet != null) {
+      throw new IllegalArgumentException(
+          "an RS256 key file and a key set (JWKS) exclude each other");
+    }
     List<JWK> keys = new ArrayList<>();
     if (hs256Secret != null) {
       requireSecretLength(hs256Secret.length);
@@ -81,10 +116,10 @@ public final class VerificationKeys {
               .keyUse(KeyUse.SIGNATURE)
               .build());
     }
-    if (keys.isEmpty()) {
+    if (keys.isEmpty() && keySet == null) {
       throw new IllegalArgumentException("no verification key given");
     }
-    return new VerificationKeys(keys);
+    return new VerificationKeys(keys, keySet);
   }
 
   /** A configured secret: its UTF-8 bytes, which must be at least 32. */
@@ -149,15 +184,102 @@ public final class VerificationKeys {
 
   /** The algorithms of the configured keys, and no other. */
   Set<JWSAlgorithm> algorithms() {
-    Set<JWSAlgorithm> algorithms = new LinkedHashSet<>();
-    for (JWK key : keys) {
-      algorithms.add((JWSAlgorithm) key.getAlgorithm());
+    Set<JWSAlgorithm> algorithms = new LinkedHashSet<>(staticAlgorithms());
+    if (keySet != null) {
+      algorithms.addAll(KEY_SET_ALGORITHMS);
     }
     return Collections.unmodifiableSet(algorithms);
   }
 
-  JWKSource<SecurityContext> source() {
-    return new ImmutableJWKSet<>(new JWKSet(keys));
+  /** The key selector of a token processor: by the token's algorithm, from the right source. */
+  JWSKeySelector<SecurityContext> selector() {
+    Set<JWSAlgorithm> fixedAlgorithms = staticAlgorithms();
+    JWSKeySelector<SecurityContext> fixed =
+        fixedAlgorithms.isEmpty()
+            ? null
+            : new OneKeyPerAlgorithm(fixedAlgorithms, new ImmutableJWKSet<>(new JWKSet(keys)));
+    JWSKeySelector<SecurityContext> provided =
+        keySet == null ? null : new KeyFitsAlgorithm(KEY_SET_ALGORITHMS, keySet);
+    return (header, context) -> {
+      if (fixedAlgorithms.contains(header.getAlgorithm())) {
+        return fixed.selectJWSKeys(header, context);
+      }
+      return provided == null ? List.of() : provided.selectJWSKeys(header, context);
+    };
+  }
+
+  /** The provider's key set, to be closed with the verifier; null without one. */
+  JWKSource<SecurityContext> keySet() {
+    return keySet;
+  }
+
+  private Set<JWSAlgorithm> staticAlgorithms() {
+    Set<JWSAlgorithm> algorithms = new LinkedHashSet<>();
+    for (JWK key : keys) {
+      algorithms.add((JWSAlgorithm) key.getAlgorithm());
+    }
+    return algorithms;
+  }
+
+  /**
+   * Picks a configured key by algorithm alone. The stock selector also demands that a {@code kid}
+   * in the header names the key; issuers such as Keycloak always send one, and with a single key
+   * per algorithm there is nothing for it to choose between.
+   */
+  private static final class OneKeyPerAlgorithm
+      extends JWSVerificationKeySelector<SecurityContext> {
+
+    OneKeyPerAlgorithm(Set<JWSAlgorithm> algorithms, JWKSource<SecurityContext> source) {
+      super(algorithms, source);
+    }
+
+    @Override
+    protected JWKMatcher createJWKMatcher(JWSHeader header) {
+      JWSAlgorithm algorithm = header.getAlgorithm();
+      if (!isAllowed(algorithm)) {
+        return null;
+      }
+      return new JWKMatcher.Builder()
+          .keyType(KeyType.forAlgorithm(algorithm))
+          .keyUses(KeyUse.SIGNATURE, null)
+          .algorithms(algorithm, null)
+          .build();
+    }
+  }
+
+  /**
+   * Picks key set keys by the token's {@code kid} that can sign with the token's algorithm: of its
+   * key type, for signing, with that {@code alg} (or none declared), and for ECDSA on the curve the
+   * algorithm names (Nimbus's stock matcher leaves the curve open), RSA keys of at least {@link
+   * #MIN_RSA_BITS}. A token without a {@code kid} is tried against every such key. A key id the
+   * cached set does not hold makes the source fetch the set again, within its rate limit.
+   */
+  private static final class KeyFitsAlgorithm extends JWSVerificationKeySelector<SecurityContext> {
+
+    KeyFitsAlgorithm(Set<JWSAlgorithm> algorithms, JWKSource<SecurityContext> source) {
+      super(algorithms, source);
+    }
+
+    @Override
+    protected JWKMatcher createJWKMatcher(JWSHeader header) {
+      JWSAlgorithm algorithm = header.getAlgorithm();
+      if (!isAllowed(algorithm)) {
+        return null;
+      }
+      JWKMatcher.Builder matcher =
+          new JWKMatcher.Builder()
+              .keyType(KeyType.forAlgorithm(algorithm))
+              .keyID(header.getKeyID())
+              .keyUses(KeyUse.SIGNATURE, null)
+              .algorithms(algorithm, null);
+      if (JWSAlgorithm.Family.EC.contains(algorithm)) {
+        matcher.curves(Curve.forJWSAlgorithm(algorithm));
+      } else {
+        // The same floor as for a key file: a provider's weak key is no better than an operator's.
+        matcher.minKeySize(MIN_RSA_BITS);
+      }
+      return matcher.build();
+    }
   }
 
   private static void requireSecretLength(int length) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,6 +60,16 @@ class DemoTokensTest {
   }
 
   @Test
+  void theConsoleLinkFollowsTheAdminToken() {
+    List<String> lines =
+        DemoTokens.banner(secret, "project_id", "roles", 18080, now).lines().toList();
+    int console = lines.indexOf(DemoTokens.consoleLine(18080).strip());
+    assertTrue(console > 0, String.join("\n", lines));
+    assertTrue(lines.get(console - 1).contains("all_tenants=true&"), "after the admin's line");
+    assertTrue(lines.get(console).contains("http://localhost:18080/console/"));
+  }
+
+  @Test
   void tokensAreValidTwelveHours() throws Exception {
     for (Matcher line : lines(DemoTokens.banner(secret, "project_id", "roles", 8080, now))) {
       var claims = SignedJWT.parse(line.group(1)).getJWTClaimsSet();
@@ -83,5 +94,28 @@ class DemoTokensTest {
     assertEquals(3, Set.copyOf(DemoProjects.IDS).size());
     DemoProjects.IDS.forEach(
         id -> assertTrue(org.backupcatalog.domain.item.ProjectId.isWellFormed(id)));
+  }
+
+  @Test
+  void tokensNameTheConfiguredAudience() throws Exception {
+    TokenVerifier verifier =
+        new TokenVerifier(
+            VerificationKeys.of(secret, null),
+            new TokenRules(
+                ClaimPath.of("project_id"),
+                ClaimPath.of("realm_access.roles"),
+                Optional.empty(),
+                Optional.of("backup-catalog")));
+    for (Matcher line :
+        lines(
+            DemoTokens.banner(
+                secret,
+                "project_id",
+                "realm_access.roles",
+                Optional.of("backup-catalog"),
+                8080,
+                now))) {
+      verifier.verify(line.group(1));
+    }
   }
 }

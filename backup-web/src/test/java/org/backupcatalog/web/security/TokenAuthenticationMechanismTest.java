@@ -10,6 +10,7 @@ import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.backupcatalog.domain.item.ProjectId;
+import org.backupcatalog.web.console.ConsoleAssetServlet;
 import org.backupcatalog.web.operations.CatalogMetrics;
 import org.backupcatalog.web.operations.RequestLog;
 import org.backupcatalog.web.testing.TestTokens;
@@ -82,35 +84,6 @@ class TokenAuthenticationMechanismTest {
   }
 
   @Test
-  void theOperationalEndpointsNeedNoTokenForGetAndHead() {
-    for (String path : PublicPaths.OPERATIONS) {
-      for (String method : List.of("GET", "HEAD")) {
-        Exchange exchange = new Exchange(Map.of(), method, path);
-        assertEquals(AuthenticationStatus.NOT_DONE, exchange.run(mechanism), method + path);
-        assertEquals(0, exchange.body.size());
-      }
-    }
-  }
-
-  @Test
-  void anythingNearThemStillNeedsAToken() {
-    for (String target :
-        List.of(
-            "POST /health",
-            "GET /health/",
-            "GET /metrics;x=1",
-            "GET /openapi/x",
-            "GET /health%2Fready",
-            "DELETE /metrics",
-            "GET /v1/health")) {
-      String[] parts = target.split(" ");
-      Exchange exchange = new Exchange(Map.of(), parts[0], parts[1]);
-      assertEquals(AuthenticationStatus.SEND_FAILURE, exchange.run(mechanism), target);
-      assertEquals(401, exchange.status, target);
-    }
-  }
-
-  @Test
   void missingTokenIs401Json() {
     Exchange exchange = new Exchange(Map.of("X-Request-Id", "req-1"));
     assertEquals(AuthenticationStatus.SEND_FAILURE, exchange.run(mechanism));
@@ -125,6 +98,45 @@ class TokenAuthenticationMechanismTest {
     assertNull(exchange.loggedIn);
     assertEquals(36, exchange.headers.get("X-Request-Id").length());
     assertUnauthorized(exchange, exchange.headers.get("X-Request-Id"));
+  }
+
+  @Test
+  void theOperationalEndpointsNeedNoTokenForGetAndHead() {
+    for (String servlet : PublicPaths.OPERATIONAL_SERVLETS) {
+      for (String method : List.of("GET", "HEAD")) {
+        Exchange exchange = new Exchange(Map.of(), method, servlet);
+        assertEquals(AuthenticationStatus.NOT_DONE, exchange.run(mechanism), method + servlet);
+        assertEquals(0, exchange.body.size());
+      }
+    }
+  }
+
+  @Test
+  void theOperationalEndpointsNeedATokenForOtherMethods() {
+    for (String servlet : PublicPaths.OPERATIONAL_SERVLETS) {
+      Exchange exchange = new Exchange(Map.of("X-Request-Id", "req-3"), "POST", servlet);
+      assertEquals(AuthenticationStatus.SEND_FAILURE, exchange.run(mechanism), servlet);
+      assertUnauthorized(exchange, "req-3");
+    }
+  }
+
+  @Test
+  void consoleFilesNeedNoTokenForGetAndHead() {
+    for (String method : List.of("GET", "HEAD")) {
+      Exchange exchange = new Exchange(Map.of(), method, ConsoleAssetServlet.NAME);
+      assertEquals(AuthenticationStatus.NOT_DONE, exchange.run(mechanism), method);
+      assertNull(exchange.loggedIn);
+      assertEquals(200, exchange.status);
+      assertEquals(0, exchange.body.size());
+    }
+  }
+
+  @Test
+  void consoleFilesNeedATokenForOtherMethods() {
+    Exchange exchange =
+        new Exchange(Map.of("X-Request-Id", "req-2"), "POST", ConsoleAssetServlet.NAME);
+    assertEquals(AuthenticationStatus.SEND_FAILURE, exchange.run(mechanism));
+    assertUnauthorized(exchange, "req-2");
   }
 
   private static void assertUnauthorized(Exchange exchange, String requestId) {
@@ -145,6 +157,8 @@ class TokenAuthenticationMechanismTest {
   private static final class Exchange {
 
     final Map<String, String> requestHeaders;
+    final String method;
+    final String servletName;
     final Map<String, Object> attributes = new HashMap<>();
     final Map<String, String> headers = new HashMap<>();
     final ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -154,17 +168,15 @@ class TokenAuthenticationMechanismTest {
     Principal loggedIn;
     Set<String> groups;
 
-    final String method;
-    final String uri;
-
     Exchange(Map<String, String> requestHeaders) {
-      this(requestHeaders, "GET", "/v1/project-a/checkpoint_items");
+      this(requestHeaders, "GET", "org.backupcatalog.web.CatalogApplication");
     }
 
-    Exchange(Map<String, String> requestHeaders, String method, String uri) {
+    /** A request with this method, served by the servlet of this name. */
+    Exchange(Map<String, String> requestHeaders, String method, String servletName) {
       this.requestHeaders = requestHeaders;
       this.method = method;
-      this.uri = uri;
+      this.servletName = servletName;
     }
 
     AuthenticationStatus run(TokenAuthenticationMechanism mechanism) {
@@ -180,11 +192,23 @@ class TokenAuthenticationMechanismTest {
                 case "getAttribute" -> attributes.get((String) args[0]);
                 case "setAttribute" -> attributes.put((String) args[0], args[1]);
                 case "getMethod" -> method;
-                case "getRequestURI" -> uri;
+                case "getRequestURI" -> "/v1/project-a/checkpoint_items";
                 case "getContextPath" -> "";
                 case "getUserPrincipal", "getParameterValues", "getQueryString" -> null;
+                case "getHttpServletMapping" -> mapping();
                 default -> throw new UnsupportedOperationException(name);
               });
+    }
+
+    private HttpServletMapping mapping() {
+      return proxy(
+          HttpServletMapping.class,
+          (name, args) -> {
+            if (name.equals("getServletName")) {
+              return servletName;
+            }
+            throw new UnsupportedOperationException(name);
+          });
     }
 
     private HttpServletResponse response() {

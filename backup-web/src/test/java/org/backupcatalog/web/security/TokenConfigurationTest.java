@@ -92,4 +92,108 @@ class TokenConfigurationTest {
             settings(Optional.of(TestTokens.SECRET), Optional.empty(), true));
     verifier.verify(TestTokens.of("p"));
   }
+
+  private static SecuritySettings withProvider(
+      Optional<String> keyFile, Optional<String> jwksUrl, Optional<String> issuer) {
+    return new SecuritySettings(
+        Optional.empty(), keyFile, jwksUrl, issuer, Optional.empty(), "project_id", "roles", false);
+  }
+
+  private static IllegalStateException refusedToStart(SecuritySettings settings) {
+    return assertThrows(
+        IllegalStateException.class, () -> TokenConfiguration.verifierFor(settings));
+  }
+
+  @Test
+  void keySetUrlMustBeHttpsOrLoopback() {
+    IllegalStateException e =
+        refusedToStart(
+            withProvider(
+                Optional.empty(), Optional.of("http://keycloak.example/certs"), Optional.empty()));
+    assertTrue(e.getMessage().startsWith(SecuritySettings.JWKS_URL), e.getMessage());
+    assertTrue(e.getMessage().contains("https"), e.getMessage());
+    e = refusedToStart(withProvider(Optional.empty(), Optional.of("not a url"), Optional.empty()));
+    assertTrue(e.getMessage().startsWith(SecuritySettings.JWKS_URL), e.getMessage());
+  }
+
+  @Test
+  void issuerToDiscoverKeysFromMustBeHttpsOrLoopback() {
+    IllegalStateException e =
+        refusedToStart(
+            withProvider(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of("http://keycloak.example/realms/x")));
+    assertTrue(e.getMessage().startsWith(SecuritySettings.ISSUER), e.getMessage());
+  }
+
+  @Test
+  void keyFileAndKeySetExcludeEachOther() {
+    KeyPair pair = RsaKeys.generate(2048);
+    Path pem = RsaKeys.writePem(directory, pair.getPublic());
+    IllegalStateException e =
+        refusedToStart(
+            withProvider(
+                Optional.of(pem.toString()),
+                Optional.of("https://keycloak.example/certs"),
+                Optional.empty()));
+    assertTrue(e.getMessage().contains(SecuritySettings.RS256_PUBLIC_KEY_FILE), e.getMessage());
+    assertTrue(e.getMessage().contains(SecuritySettings.JWKS_URL), e.getMessage());
+  }
+
+  @Test
+  void malformedClaimPathNamesTheSetting() {
+    IllegalStateException e =
+        refusedToStart(
+            new SecuritySettings(
+                Optional.of(TestTokens.SECRET),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                "project_id",
+                "realm_access..roles",
+                false));
+    assertTrue(e.getMessage().startsWith(SecuritySettings.ROLES_CLAIM), e.getMessage());
+  }
+
+  @Test
+  void issuerBesideAStaticKeyIsCheckedAndFetchesNothing() throws Exception {
+    // The issuer is unreachable (port 9 on loopback): with a static key nothing is fetched.
+    String issuer = "http://127.0.0.1:9/realms/x";
+    TokenVerifier verifier =
+        TokenConfiguration.verifierFor(
+            new SecuritySettings(
+                Optional.of(TestTokens.SECRET),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(issuer),
+                Optional.of("backup-catalog"),
+                "project_id",
+                "roles",
+                false));
+    verifier.verify(TestTokens.member("p").issuer(issuer).audience("backup-catalog").build());
+    assertThrows(
+        InvalidTokenException.class,
+        () -> verifier.verify(TestTokens.member("p").audience("backup-catalog").build()));
+    assertThrows(
+        InvalidTokenException.class,
+        () -> verifier.verify(TestTokens.member("p").issuer(issuer).build()));
+  }
+
+  @Test
+  void aKeySetAloneIsEnoughToStart() {
+    TokenConfiguration.verifierFor(
+            withProvider(
+                Optional.empty(),
+                Optional.of("https://keycloak.example/realms/x/protocol/openid-connect/certs"),
+                Optional.empty()))
+        .close();
+    TokenConfiguration.verifierFor(
+            withProvider(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of("https://keycloak.example/realms/x")))
+        .close();
+  }
 }

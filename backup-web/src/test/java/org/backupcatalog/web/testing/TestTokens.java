@@ -78,6 +78,7 @@ public final class TestTokens {
     private JWSAlgorithm algorithm = JWSAlgorithm.HS256;
     private byte[] secret = secretBytes();
     private PrivateKey rsaKey;
+    private JWSSigner signer;
     private String keyId;
     private JOSEObjectType type;
     private boolean unsecured;
@@ -135,6 +136,7 @@ public final class TestTokens {
       this.algorithm = JWSAlgorithm.HS256;
       this.secret = otherSecret.clone();
       this.rsaKey = null;
+      this.signer = null;
       return this;
     }
 
@@ -143,13 +145,31 @@ public final class TestTokens {
       this.algorithm = hmacAlgorithm;
       this.secret = otherSecret.clone();
       this.rsaKey = null;
+      this.signer = null;
       return this;
     }
 
     public Builder rs256(PrivateKey key) {
       this.algorithm = JWSAlgorithm.RS256;
       this.rsaKey = key;
+      this.signer = null;
       return this;
+    }
+
+    /** Any algorithm with any signer, e.g. PS256 or ES256 with a key of an identity provider. */
+    public Builder signedBy(JWSAlgorithm jwsAlgorithm, JWSSigner jwsSigner) {
+      this.algorithm = jwsAlgorithm;
+      this.signer = jwsSigner;
+      return this;
+    }
+
+    public Builder issuer(String iss) {
+      return claim("iss", iss);
+    }
+
+    /** One audience is written as a string, several as an array (both are valid {@code aud}s). */
+    public Builder audience(String... aud) {
+      return claim("aud", aud.length == 1 ? aud[0] : List.of(aud));
     }
 
     public Builder keyId(String kid) {
@@ -183,8 +203,11 @@ public final class TestTokens {
       JWSHeader header = new JWSHeader.Builder(algorithm).keyID(keyId).type(type).build();
       SignedJWT jwt = new SignedJWT(header, set.build());
       try {
-        JWSSigner signer = rsaKey != null ? new RSASSASigner(rsaKey, true) : new MACSigner(secret);
-        jwt.sign(signer);
+        JWSSigner chosen =
+            signer != null
+                ? signer
+                : rsaKey != null ? new RSASSASigner(rsaKey, true) : new MACSigner(secret);
+        jwt.sign(chosen);
       } catch (JOSEException e) {
         throw new IllegalStateException(e);
       }
