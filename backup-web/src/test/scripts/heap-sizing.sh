@@ -43,7 +43,7 @@ START=$(date +%s.%N)
 seq 1 $((ROUNDS * 32)) | xargs -P 32 -I{} curl -s -o /dev/null -w '%{http_code}\n' \
   -H "X-Auth-Token: $MEMBER" "$LIST?limit=1000" | sort | uniq -c > "$RUN/statuses.txt"
 END=$(date +%s.%N)
-ITEMS=$(curl -s -H "X-Auth-Token: $MEMBER" "$LIST?limit=1000" | grep -o '"id":"' | wc -l)
+ITEMS=$(curl -s -H "X-Auth-Token: $MEMBER" "$LIST?limit=1000" | grep -o '"checkpoint_id":"' | wc -l)
 printf 'options: %s\n' "${*:-(default)}"
 printf 'statuses: %s\n' "$(tr -s ' \n' ' ' < "$RUN/statuses.txt")"
 printf 'items per page: %s\n' "$ITEMS"

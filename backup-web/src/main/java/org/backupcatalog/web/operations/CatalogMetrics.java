@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicReference;
 @ApplicationScoped
 public class CatalogMetrics {
 
-  /** Latency buckets: from a cached count to a page that waits for a pool connection. */
+  /** Latency buckets: from a small count to a 1000-item page on an overloaded machine. */
   private static final Duration[] LATENCY_BUCKETS = {
     Duration.ofMillis(5),
     Duration.ofMillis(10),
@@ -39,7 +39,9 @@ public class CatalogMetrics {
     Duration.ofSeconds(1),
     Duration.ofMillis(2500),
     Duration.ofSeconds(5),
-    Duration.ofSeconds(10)
+    Duration.ofSeconds(10),
+    Duration.ofSeconds(30),
+    Duration.ofSeconds(60)
   };
 
   /** Bucket bounds must be positive: an empty page counts in the first bucket, le="1". */

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -35,9 +36,35 @@ public class DatabaseProbe {
 
   @Inject CatalogMetrics metrics;
 
+  /** How recent an API answer must be to stand for a probe. */
+  static final long RECENT_NANOS = 1_000_000_000L;
+
+  /**
+   * When an API request last got a 2xx answer that needed the database (System.nanoTime), or {@code
+   * Long.MIN_VALUE}. Shared by the deployment's requests; static because it is written on every
+   * request from {@link RequestLog}, which must not need the probe's resources.
+   */
+  private static final AtomicLong LAST_ANSWER = new AtomicLong(Long.MIN_VALUE);
+
   private final AtomicReference<CompletableFuture<Boolean>> inFlight = new AtomicReference<>();
 
+  /** An API request was answered from the database just now. */
+  static void answeredFromDatabase() {
+    LAST_ANSWER.set(System.nanoTime());
+  }
+
+  /**
+   * True when the database answered an API request within the last second, else when a probe
+   * succeeds. A busy catalog whose 32 pool connections are all serving pages is therefore ready: an
+   * active probe would wait for a connection, time out and take a healthy instance out of the load
+   * balancer exactly when it is busiest. During an outage requests fail (503), so the probe runs
+   * and says DOWN.
+   */
   public boolean reachable() {
+    long last = LAST_ANSWER.get();
+    if (last != Long.MIN_VALUE && System.nanoTime() - last < RECENT_NANOS) {
+      return true;
+    }
     CompletableFuture<Boolean> check = new CompletableFuture<>();
     CompletableFuture<Boolean> running = inFlight.compareAndExchange(null, check);
     if (running == null) {

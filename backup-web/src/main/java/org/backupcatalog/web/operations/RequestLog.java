@@ -98,6 +98,9 @@ public class RequestLog {
     Route route = route(request);
     String method = request.getMethod();
     metrics.request(method, route.match().template(), status, nanos);
+    if (route.usesDatabase() && status / 100 == 2) {
+      DatabaseProbe.answeredFromDatabase();
+    }
 
     Caller caller = callerOf(request);
     String allTenants = allTenants(request);

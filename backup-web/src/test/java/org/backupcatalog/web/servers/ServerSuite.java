@@ -217,6 +217,10 @@ public abstract class ServerSuite {
         Answer.of(request("", null).get()).assertError(401, "APIGW.0301");
         // Readiness says so; liveness does not.
         Answer ready = Answer.of(catalog.target("health/ready").request().get());
+        for (int probe = 0; probe < 20 && ready.status() != 503; probe++) {
+          // An API answer from the database within the last second still counts as ready.
+          ready = Answer.of(catalog.target("health/ready").request().get());
+        }
         assertEquals(503, ready.status(), ready::toString);
         assertEquals("DOWN", ready.json().getString("status"));
         assertEquals(200, Answer.of(catalog.target("health/live").request().get()).status());
