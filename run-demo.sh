@@ -6,5 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 mvn -B -q -ntp -DskipTests package
-exec env BACKUP_DEMO_DATA=true java -jar backup-web/target/backup-catalog.jar \
-  --port "${PORT:-8080}" --nocluster "$@"
+# A fixed heap instead of the JVM's default quarter of the machine (docs/operations.md, "JVM
+# sizing"); JAVA_OPTS replaces it, e.g. JAVA_OPTS="-Xms1g -Xmx1g".
+# shellcheck disable=SC2086
+exec env BACKUP_DEMO_DATA=true java ${JAVA_OPTS:--Xms512m -Xmx512m -XX:+ExitOnOutOfMemoryError} \
+  -jar backup-web/target/backup-catalog.jar --port "${PORT:-8080}" --nocluster "$@"

@@ -137,6 +137,8 @@ set configs.config.server-config.admin-service.jmx-connector.system.enabled=fals
 set configs.config.server-config.hazelcast-config-specific-configuration.enabled=false
 set configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.server-header=false
 set configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.xpowered-by=false
+set-microprofile-healthcheck-configuration --enabled=false
+set-openapi-configuration --enabled=false
 EOF
 
 # --- 3. Start, apply backup-catalog.asadmin; 4. stay in the foreground ---

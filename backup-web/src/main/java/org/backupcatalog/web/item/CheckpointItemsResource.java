@@ -28,6 +28,7 @@ import org.backupcatalog.domain.query.ListQuery;
 import org.backupcatalog.domain.query.QueryParameters;
 import org.backupcatalog.domain.query.Scope;
 import org.backupcatalog.web.error.ErrorJson;
+import org.backupcatalog.web.operations.ListPages;
 import org.backupcatalog.web.security.AccessPolicy;
 import org.backupcatalog.web.security.Operation;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -45,6 +46,7 @@ public class CheckpointItemsResource {
   @Inject private CheckpointItemIngest ingest;
   @Inject private AccessPolicy access;
   @Inject private NextPageLink nextPageLink;
+  @Inject private ListPages listPages;
 
   @Context private SecurityContext security;
   @Context private HttpServletRequest request;
@@ -66,9 +68,14 @@ public class CheckpointItemsResource {
     QueryParameters parameters = QueryParameters.of(uri.getQueryParameters());
     Scope scope = authorize(Operation.LIST, parameters);
     ListQuery query = parameters.listQuery(scope, maxLimit);
+    ListPages.Tally tally = listPages.tally(request, scope.isAllTenants());
     return Response.ok(
             new ListPageOutput(
-                each -> catalog.stream(query, each),
+                each -> {
+                  boolean more = catalog.stream(query, tally.andThen(each));
+                  tally.done();
+                  return more;
+                },
                 scope.isAllTenants(),
                 marker -> nextPageLink.after(uri, marker)))
         .build();

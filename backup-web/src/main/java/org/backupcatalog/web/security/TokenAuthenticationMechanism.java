@@ -15,6 +15,7 @@ import java.util.logging.Logger;
 import org.backupcatalog.web.console.ConsoleAssetServlet;
 import org.backupcatalog.web.error.ApiError;
 import org.backupcatalog.web.error.ErrorJson;
+import org.backupcatalog.web.operations.RequestLog;
 import org.backupcatalog.web.request.RequestIds;
 
 /**
@@ -34,11 +35,12 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
   private static final String BEARER = "bearer ";
 
   @Inject TokenConfiguration configuration;
+  @Inject RequestLog requestLog;
 
   @Override
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-    if (isConsoleAsset(request)) {
+    if (isConsoleAsset(request) || PublicPaths.isOperational(request)) {
       return context.doNothing();
     }
     String token = tokenOf(request.getHeader(TOKEN_HEADER), request.getHeader("Authorization"));
@@ -82,7 +84,7 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
    * Writes the 401 itself and reports the failure as already answered, so that the container adds
    * nothing (its own 401 would be an HTML page).
    */
-  private static AuthenticationStatus refuse(
+  private AuthenticationStatus refuse(
       HttpServletRequest request, HttpServletResponse response, String reason) {
     String requestId = RequestIds.ensure(request, response);
     LOG.log(
@@ -101,6 +103,8 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
     } catch (IOException e) {
       LOG.log(Level.FINE, "could not send the 401 of request " + requestId, e);
     }
+    // No filter of the application sees this request: it gets its access line and metrics here.
+    requestLog.answeredBeforeFilters(request, HttpServletResponse.SC_UNAUTHORIZED);
     return AuthenticationStatus.SEND_FAILURE;
   }
 }

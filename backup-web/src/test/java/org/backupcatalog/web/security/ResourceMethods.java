@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * of its own, so that a comparison with a list of known endpoints fails on it rather than
  * overlooking it.
  */
-final class ResourceMethods {
+public final class ResourceMethods {
 
   private ResourceMethods() {}
 
@@ -36,7 +36,7 @@ final class ResourceMethods {
    * @param anchor a class whose code source holds the application's classes
    * @param packageName the package to scan, with its subpackages
    */
-  static Set<String> declaredBy(Class<?> anchor, String packageName) {
+  public static Set<String> declaredBy(Class<?> anchor, String packageName) {
     List<Class<?>> classes = classesBelow(anchor, packageName);
     String applicationPath =
         classes.stream()

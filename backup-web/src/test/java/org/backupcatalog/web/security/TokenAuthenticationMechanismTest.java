@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.Set;
 import org.backupcatalog.domain.item.ProjectId;
 import org.backupcatalog.web.console.ConsoleAssetServlet;
+import org.backupcatalog.web.operations.CatalogMetrics;
+import org.backupcatalog.web.operations.RequestLog;
 import org.backupcatalog.web.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +40,7 @@ class TokenAuthenticationMechanismTest {
                 VerificationKeys.of(TestTokens.secretBytes(), null),
                 TokenVerifier.DEFAULT_PROJECT_CLAIM,
                 TokenVerifier.DEFAULT_ROLES_CLAIM));
+    mechanism.requestLog = new RequestLog(new CatalogMetrics());
   }
 
   @Test
@@ -95,6 +98,26 @@ class TokenAuthenticationMechanismTest {
     assertNull(exchange.loggedIn);
     assertEquals(36, exchange.headers.get("X-Request-Id").length());
     assertUnauthorized(exchange, exchange.headers.get("X-Request-Id"));
+  }
+
+  @Test
+  void theOperationalEndpointsNeedNoTokenForGetAndHead() {
+    for (String servlet : PublicPaths.OPERATIONAL_SERVLETS) {
+      for (String method : List.of("GET", "HEAD")) {
+        Exchange exchange = new Exchange(Map.of(), method, servlet);
+        assertEquals(AuthenticationStatus.NOT_DONE, exchange.run(mechanism), method + servlet);
+        assertEquals(0, exchange.body.size());
+      }
+    }
+  }
+
+  @Test
+  void theOperationalEndpointsNeedATokenForOtherMethods() {
+    for (String servlet : PublicPaths.OPERATIONAL_SERVLETS) {
+      Exchange exchange = new Exchange(Map.of("X-Request-Id", "req-3"), "POST", servlet);
+      assertEquals(AuthenticationStatus.SEND_FAILURE, exchange.run(mechanism), servlet);
+      assertUnauthorized(exchange, "req-3");
+    }
   }
 
   @Test
@@ -170,6 +193,8 @@ class TokenAuthenticationMechanismTest {
                 case "setAttribute" -> attributes.put((String) args[0], args[1]);
                 case "getMethod" -> method;
                 case "getRequestURI" -> "/v1/project-a/checkpoint_items";
+                case "getContextPath" -> "";
+                case "getUserPrincipal", "getParameterValues", "getQueryString" -> null;
                 case "getHttpServletMapping" -> mapping();
                 default -> throw new UnsupportedOperationException(name);
               });

@@ -16,6 +16,7 @@ import org.backupcatalog.api.CheckpointItem;
 import org.backupcatalog.api.CheckpointItemJson;
 import org.backupcatalog.domain.reference.RandomCatalogs;
 import org.backupcatalog.web.item.ListQueryChecks;
+import org.backupcatalog.web.operations.OperationsChecks;
 import org.backupcatalog.web.postgres.TcpProxy;
 import org.backupcatalog.web.security.AccessMatrixChecks;
 import org.backupcatalog.web.testing.Answer;
@@ -35,9 +36,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The executable jar's black-box checks, unchanged, on the WAR deployed to another server by its
  * run.sh (a subclass names the server with {@link OnServer}): a walk of random queries against the
  * reference model, the access matrix of every endpoint, a PUT/GET/DELETE round with {@code
- * If-Match}, the container's errors as JSON, and 503 while the database is unreachable. The checks
- * run in this order on one catalog; the list checks come first, so that {@code all_tenants} sees
- * exactly their items.
+ * If-Match}, the container's errors as JSON, the operational endpoints (health, OpenAPI, metrics,
+ * access and audit lines), and 503 while the database is unreachable. The checks run in this order
+ * on one catalog; the list checks come first, so that {@code all_tenants} sees exactly their items.
  */
 @ExtendWith(ServerCatalog.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -179,9 +180,19 @@ public abstract class ServerSuite {
     }
   }
 
-  /** Last: it cuts the database, and checks that the catalog recovers by itself. */
+  /** Health, the OpenAPI document, metrics and logs answer as on the jar. */
   @Nested
   @Order(5)
+  class Operations extends OperationsChecks {
+    @Override
+    protected RunningCatalog catalog() {
+      return catalog;
+    }
+  }
+
+  /** Last: it cuts the database, and checks that the catalog recovers by itself. */
+  @Nested
+  @Order(6)
   class DatabaseOutage {
 
     @Test
@@ -204,6 +215,15 @@ public abstract class ServerSuite {
             .assertError(503, "CSBS.9998");
         // Tokens are checked without the database.
         Answer.of(request("", null).get()).assertError(401, "APIGW.0301");
+        // Readiness says so; liveness does not.
+        Answer ready = Answer.of(catalog.target("health/ready").request().get());
+        for (int probe = 0; probe < 20 && ready.status() != 503; probe++) {
+          // An API answer from the database within the last second still counts as ready.
+          ready = Answer.of(catalog.target("health/ready").request().get());
+        }
+        assertEquals(503, ready.status(), ready::toString);
+        assertEquals("DOWN", ready.json().getString("status"));
+        assertEquals(200, Answer.of(catalog.target("health/live").request().get()).status());
       } finally {
         database.restore();
       }
@@ -213,6 +233,7 @@ public abstract class ServerSuite {
         status = Answer.of(reads.get(0).get().invoke()).status();
       }
       assertEquals(200, status, "not recovered within " + RECOVERY);
+      assertEquals(200, Answer.of(catalog.target("health/ready").request().get()).status());
       for (Supplier<Invocation> call : reads.subList(0, 2)) {
         assertEquals(200, Answer.of(call.get().invoke()).status());
       }

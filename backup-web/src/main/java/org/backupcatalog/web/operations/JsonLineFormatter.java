@@ -1,0 +1,53 @@
+package org.backupcatalog.web.operations;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.Map;
+import java.util.logging.Formatter;
+import java.util.logging.LogRecord;
+
+/**
+ * One JSON object per line, for a log shipper: {@code time}, {@code level}, {@code logger}, then
+ * the fields of a {@link LogLine} (access and audit lines) as members of their own, or the
+ * formatted {@code message} of any other record, and a {@code thrown} stack trace if there is one.
+ */
+public class JsonLineFormatter extends Formatter {
+
+  @Override
+  public String format(LogRecord record) {
+    JsonObjectBuilder line =
+        Json.createObjectBuilder()
+            .add("time", Instant.ofEpochMilli(record.getMillis()).toString())
+            .add("level", record.getLevel().getName())
+            .add("logger", String.valueOf(record.getLoggerName()));
+    Object[] parameters = record.getParameters();
+    if (parameters != null && parameters.length == 1 && parameters[0] instanceof Map<?, ?> fields) {
+      fields.forEach((name, value) -> add(line, String.valueOf(name), value));
+    } else {
+      line.add("message", String.valueOf(formatMessage(record)));
+    }
+    if (record.getThrown() != null) {
+      StringWriter trace = new StringWriter();
+      record.getThrown().printStackTrace(new PrintWriter(trace));
+      line.add("thrown", trace.toString());
+    }
+    return line.build().toString() + System.lineSeparator();
+  }
+
+  private static void add(JsonObjectBuilder line, String name, Object value) {
+    if (value == null) {
+      line.addNull(name);
+    } else if (value instanceof Integer || value instanceof Long) {
+      line.add(name, ((Number) value).longValue());
+    } else if (value instanceof Double number) {
+      line.add(name, number);
+    } else if (value instanceof Boolean bool) {
+      line.add(name, bool);
+    } else {
+      line.add(name, value.toString());
+    }
+  }
+}
