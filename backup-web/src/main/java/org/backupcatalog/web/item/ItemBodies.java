@@ -5,7 +5,6 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
 import org.backupcatalog.api.CheckpointItem;
 import org.backupcatalog.api.CheckpointItemJson;
@@ -22,22 +21,6 @@ final class ItemBodies {
 
   static JsonObject envelope(CheckpointItem item) {
     return Json.createObjectBuilder().add(ENVELOPE, CheckpointItemJson.write(item, false)).build();
-  }
-
-  /** The contract takes {@code application/json} bodies only (any charset parameter aside). */
-  static void requireJson(String contentType) {
-    MediaType type;
-    try {
-      type = contentType == null ? null : MediaType.valueOf(contentType);
-    } catch (IllegalArgumentException malformed) {
-      type = null;
-    }
-    if (type == null
-        || !type.isCompatible(MediaType.APPLICATION_JSON_TYPE)
-        || type.isWildcardType()
-        || type.isWildcardSubtype()) {
-      throw ApiError.forStatus(415);
-    }
   }
 
   static CheckpointItem read(InputStream body) {
