@@ -635,6 +635,9 @@ final class HostileRequests {
   }
 
   private String insert(String path, String what) {
+    if (path.length() < 2) {
+      return path + what;
+    }
     int at = 1 + random.nextInt(path.length() - 1);
     return path.substring(0, at) + what + path.substring(at);
   }

@@ -56,15 +56,20 @@ class SlowClientIT {
     try (Socket socket = connect()) {
       OutputStream out = socket.getOutputStream();
       out.write(
-          ("PUT /v1/" + PROJECT + "/checkpoint_items/slow-1 HTTP/1.1\r\nHost: localhost\r\n"
-                  + "X-Auth-Token: " + TestTokens.engine(PROJECT).build() + "\r\n"
+          ("PUT /v1/"
+                  + PROJECT
+                  + "/checkpoint_items/slow-1 HTTP/1.1\r\nHost: localhost\r\n"
+                  + "X-Auth-Token: "
+                  + TestTokens.engine(PROJECT).build()
+                  + "\r\n"
                   + "Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n{")
               .getBytes(StandardCharsets.ISO_8859_1));
       long started = System.nanoTime();
       String answer = trickleUntilAnswered(socket, REQUEST_TIMEOUT.plus(SLACK));
       long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
-      System.out.printf("a body trickling in at 2 bytes/s was cut after %d s: %s%n", seconds,
-          answer.lines().findFirst().orElse("(closed)"));
+      System.out.printf(
+          "a body trickling in at 2 bytes/s was cut after %d s: %s%n",
+          seconds, answer.lines().findFirst().orElse("(closed)"));
       assertTrue(seconds < REQUEST_TIMEOUT.plus(SLACK).toSeconds(), "held for " + seconds + " s");
       if (!answer.isEmpty()) {
         assertTrue(answer.startsWith("HTTP/1.1 4"), answer);
@@ -83,9 +88,11 @@ class SlowClientIT {
       // More than the listener's 200 request threads (http-thread-pool): none may hold one.
       for (int i = 0; i < TRICKLERS; i++) {
         Socket socket = connect();
-        socket.getOutputStream().write(
-            ("GET /v1/" + PROJECT + "/checkpoint_items HTTP/1.1\r\nHost: localhost\r\nX-Slow: ")
-                .getBytes(StandardCharsets.ISO_8859_1));
+        socket
+            .getOutputStream()
+            .write(
+                ("GET /v1/" + PROJECT + "/checkpoint_items HTTP/1.1\r\nHost: localhost\r\nX-Slow: ")
+                    .getBytes(StandardCharsets.ISO_8859_1));
         tricklers.add(socket);
       }
       for (int round = 0; round < 10; round++) {
@@ -93,7 +100,10 @@ class SlowClientIT {
           socket.getOutputStream().write('a');
         }
         try (Response list = get("")) {
-          assertEquals(200, list.getStatus(), "served while " + TRICKLERS + " clients trickle their headers");
+          assertEquals(
+              200,
+              list.getStatus(),
+              "served while " + TRICKLERS + " clients trickle their headers");
         }
         Thread.sleep(500);
       }
@@ -146,7 +156,10 @@ class SlowClientIT {
 
   private Response get(String id) {
     String path = "v1/" + PROJECT + "/checkpoint_items" + (id.isEmpty() ? "" : "/" + id);
-    return catalog.target(path).request()
-        .header("X-Auth-Token", TestTokens.member(PROJECT).build()).get();
+    return catalog
+        .target(path)
+        .request()
+        .header("X-Auth-Token", TestTokens.member(PROJECT).build())
+        .get();
   }
 }
