@@ -42,8 +42,7 @@ public class ConsoleAssetServlet extends HttpServlet {
           "html", "text/html;charset=UTF-8",
           "css", "text/css;charset=UTF-8",
           "js", "text/javascript;charset=UTF-8",
-          "svg", "image/svg+xml",
-          "png", "image/png");
+          "svg", "image/svg+xml");
 
   /**
    * GET, HEAD and OPTIONS only; any other method, TRACE and methods HTTP does not define included,

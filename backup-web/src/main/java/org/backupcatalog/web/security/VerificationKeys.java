@@ -250,9 +250,9 @@ public final class VerificationKeys {
   /**
    * Picks key set keys by the token's {@code kid} that can sign with the token's algorithm: of its
    * key type, for signing, with that {@code alg} (or none declared), and for ECDSA on the curve the
-   * algorithm names (Nimbus's stock matcher leaves the curve open). A token without a {@code kid}
-   * is tried against every such key. A key id the cached set does not hold makes the source fetch
-   * the set again, within its rate limit.
+   * algorithm names (Nimbus's stock matcher leaves the curve open), RSA keys of at least {@link
+   * #MIN_RSA_BITS}. A token without a {@code kid} is tried against every such key. A key id the
+   * cached set does not hold makes the source fetch the set again, within its rate limit.
    */
   private static final class KeyFitsAlgorithm extends JWSVerificationKeySelector<SecurityContext> {
 
@@ -274,6 +274,9 @@ public final class VerificationKeys {
               .algorithms(algorithm, null);
       if (JWSAlgorithm.Family.EC.contains(algorithm)) {
         matcher.curves(Curve.forJWSAlgorithm(algorithm));
+      } else {
+        // The same floor as for a key file: a provider's weak key is no better than an operator's.
+        matcher.minKeySize(MIN_RSA_BITS);
       }
       return matcher.build();
     }

@@ -348,6 +348,15 @@ class ConsoleIT {
         assertEquals(200, head.getStatus(), file);
       }
     }
+    String etag;
+    try (Response first = catalog.target("console/app.js").request().get()) {
+      etag = first.getHeaderString("ETag");
+      assertEquals("no-cache", first.getHeaderString("Cache-Control"));
+    }
+    try (Response again =
+        catalog.target("console/app.js").request().header("If-None-Match", etag).get()) {
+      assertEquals(304, again.getStatus(), "an unchanged file is not sent again");
+    }
     try (Response post = catalog.target("console/index.html").request().post(Entity.text("x"))) {
       assertEquals(401, post.getStatus());
     }

@@ -74,10 +74,7 @@ final class RunningKeycloak implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(new Thread(this::close, "keycloak-reaper"));
   }
 
-  /**
-   * Starts Keycloak without waiting: its port, and so its issuer, are known at once; {@link
-   * #awaitRealm} waits until the realm answers.
-   */
+  /** Starts Keycloak without waiting; {@link #awaitRealm} waits until the realm answers. */
   static RunningKeycloak launch() {
     Path home = Path.of(required("keycloak.home"));
     Path realm = Path.of(required("keycloak.realm"));

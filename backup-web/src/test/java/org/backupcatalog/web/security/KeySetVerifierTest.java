@@ -208,12 +208,39 @@ class KeySetVerifierTest {
         new ECKeyGenerator(Curve.P_384).keyID("ec-384").keyUse(KeyUse.SIGNATURE).generate();
     provider.serve(rs256, p384);
     TokenVerifier verifier = keySet(QUICK);
+    // ES256 names P-256: a P-384 key, which declares no alg, is not one to check it with.
+    refused(
+        verifier,
+        TestTokens.member(PROJECT)
+            .keyId("ec-384")
+            .signedBy(JWSAlgorithm.ES256, new ECDSASigner(es256))
+            .build());
+    // ES384 itself is no algorithm of a key set.
     refused(
         verifier,
         TestTokens.member(PROJECT)
             .keyId("ec-384")
             .signedBy(JWSAlgorithm.ES384, new ECDSASigner(p384))
             .build());
+  }
+
+  @Test
+  void weakRsaKeyOfTheKeySetIsNotUsed() throws Exception {
+    RSAKey weak =
+        new RSAKeyGenerator(1024, true)
+            .keyID("weak")
+            .algorithm(JWSAlgorithm.RS256)
+            .keyUse(KeyUse.SIGNATURE)
+            .generate();
+    provider.serve(weak, rs256);
+    TokenVerifier verifier = keySet(QUICK);
+    refused(
+        verifier,
+        TestTokens.member(PROJECT)
+            .keyId("weak")
+            .signedBy(JWSAlgorithm.RS256, new RSASSASigner(weak.toPrivateKey(), true))
+            .build());
+    verifier.verify(signed(rs256).build());
   }
 
   @Test

@@ -10,6 +10,7 @@ import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
@@ -18,9 +19,11 @@ import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.backupcatalog.domain.item.ProjectId;
+import org.backupcatalog.web.console.ConsoleAssetServlet;
 import org.backupcatalog.web.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -94,6 +97,25 @@ class TokenAuthenticationMechanismTest {
     assertUnauthorized(exchange, exchange.headers.get("X-Request-Id"));
   }
 
+  @Test
+  void consoleFilesNeedNoTokenForGetAndHead() {
+    for (String method : List.of("GET", "HEAD")) {
+      Exchange exchange = new Exchange(Map.of(), method, ConsoleAssetServlet.NAME);
+      assertEquals(AuthenticationStatus.NOT_DONE, exchange.run(mechanism), method);
+      assertNull(exchange.loggedIn);
+      assertEquals(200, exchange.status);
+      assertEquals(0, exchange.body.size());
+    }
+  }
+
+  @Test
+  void consoleFilesNeedATokenForOtherMethods() {
+    Exchange exchange =
+        new Exchange(Map.of("X-Request-Id", "req-2"), "POST", ConsoleAssetServlet.NAME);
+    assertEquals(AuthenticationStatus.SEND_FAILURE, exchange.run(mechanism));
+    assertUnauthorized(exchange, "req-2");
+  }
+
   private static void assertUnauthorized(Exchange exchange, String requestId) {
     assertEquals(401, exchange.status);
     assertTrue(exchange.contentType.startsWith("application/json"), exchange.contentType);
@@ -112,6 +134,8 @@ class TokenAuthenticationMechanismTest {
   private static final class Exchange {
 
     final Map<String, String> requestHeaders;
+    final String method;
+    final String servletName;
     final Map<String, Object> attributes = new HashMap<>();
     final Map<String, String> headers = new HashMap<>();
     final ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -122,7 +146,14 @@ class TokenAuthenticationMechanismTest {
     Set<String> groups;
 
     Exchange(Map<String, String> requestHeaders) {
+      this(requestHeaders, "GET", "org.backupcatalog.web.CatalogApplication");
+    }
+
+    /** A request with this method, served by the servlet of this name. */
+    Exchange(Map<String, String> requestHeaders, String method, String servletName) {
       this.requestHeaders = requestHeaders;
+      this.method = method;
+      this.servletName = servletName;
     }
 
     AuthenticationStatus run(TokenAuthenticationMechanism mechanism) {
@@ -137,10 +168,22 @@ class TokenAuthenticationMechanismTest {
                 case "getHeader" -> requestHeaders.get((String) args[0]);
                 case "getAttribute" -> attributes.get((String) args[0]);
                 case "setAttribute" -> attributes.put((String) args[0], args[1]);
-                case "getMethod" -> "GET";
+                case "getMethod" -> method;
                 case "getRequestURI" -> "/v1/project-a/checkpoint_items";
+                case "getHttpServletMapping" -> mapping();
                 default -> throw new UnsupportedOperationException(name);
               });
+    }
+
+    private HttpServletMapping mapping() {
+      return proxy(
+          HttpServletMapping.class,
+          (name, args) -> {
+            if (name.equals("getServletName")) {
+              return servletName;
+            }
+            throw new UnsupportedOperationException(name);
+          });
     }
 
     private HttpServletResponse response() {
@@ -184,6 +227,9 @@ class TokenAuthenticationMechanismTest {
               Set<String> given = (Set<String>) args[1];
               groups = given;
               return AuthenticationStatus.SUCCESS;
+            }
+            if (name.equals("doNothing")) {
+              return AuthenticationStatus.NOT_DONE;
             }
             throw new UnsupportedOperationException(name);
           });
