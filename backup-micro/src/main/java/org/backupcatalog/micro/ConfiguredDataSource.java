@@ -48,12 +48,15 @@ public class ConfiguredDataSource implements DataSource {
     properties.put("sslmode", Settings.get("backup.db.sslmode", "prefer"));
     properties.put("prepareThreshold", Settings.get("backup.db.prepare-threshold", "5"));
     // Bounds on every wait for the database (docs/edge.md), in seconds: opening the TCP connection,
-    // the whole login, and any one read of an answer. The driver's defaults wait 10 s to connect
-    // and
-    // forever for an answer, so a database that vanishes mid-query would hold the request's thread.
+    // any one read of an answer, and the whole login. The driver's defaults wait 10 s to connect
+    // and forever for an answer, so a database that vanishes mid-query would hold the thread.
     properties.put("connectTimeout", Settings.get("backup.db.connect-timeout", "2"));
-    properties.put("loginTimeout", Settings.get("backup.db.login-timeout", "5"));
     properties.put("socketTimeout", Settings.get("backup.db.socket-timeout", "30"));
+    // Not for the embedded Derby: its login boots (or creates) the database in this process, which
+    // takes seconds on a busy machine, and there is no network to wait for.
+    if (!className.startsWith("org.apache.derby") && !className.equals(DEFAULT_CLASS)) {
+      properties.put("loginTimeout", Settings.get("backup.db.login-timeout", "5"));
+    }
     return properties;
   }
 
