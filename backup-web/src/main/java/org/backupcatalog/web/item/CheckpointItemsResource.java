@@ -127,6 +127,7 @@ public class CheckpointItemsResource {
     Scope decided = RefusalOrder.decided(request);
     return decided != null
         ? decided
-        : RefusalOrder.authorize(access, operation, projectId, uri.getQueryParameters(), security);
+        : RefusalOrder.authorizeLate(
+            access, operation, projectId, uri.getQueryParameters(), security, request);
   }
 }

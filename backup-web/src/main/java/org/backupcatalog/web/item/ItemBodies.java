@@ -1,7 +1,6 @@
 package org.backupcatalog.web.item;
 
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -27,7 +26,8 @@ final class ItemBodies {
     JsonValue value;
     try (JsonReader reader = Json.createReader(body)) {
       value = reader.readValue();
-    } catch (JsonException e) {
+    } catch (RuntimeException e) {
+      // Parsson's JsonException, and its bare RuntimeException for nesting over 1,000 levels.
       throw notJson(e);
     }
     if (!(value instanceof JsonObject envelope)
@@ -44,7 +44,7 @@ final class ItemBodies {
   }
 
   /** A body cut off by the size limit is 413, not a parse error: the cause decides. */
-  private static ApiError notJson(JsonException e) {
+  private static ApiError notJson(RuntimeException e) {
     ApiError cause = FailureClassifier.classify(e);
     return cause.status() == 500
         ? ApiError.invalidParameter("Invalid parameter checkpoint_item: the body is not JSON")

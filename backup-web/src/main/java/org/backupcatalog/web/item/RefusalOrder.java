@@ -42,8 +42,8 @@ import org.backupcatalog.web.security.Operation;
  * Produces} and {@code Consumes}, its bare 400 for a malformed {@code Accept}) never come before
  * 403. It recognizes the API's operations by method and path as the resource declares them; any
  * other request is left to matching. The resource takes the decided {@link Scope} ({@link
- * #decided}), or decides by the same rule ({@link #authorize}) should a spelling of a path reach it
- * that this filter did not recognize.
+ * #decided}), or decides by the same rule ({@link #authorizeLate}) should a spelling of a path
+ * reach it that this filter did not recognize.
  */
 @Provider
 @PreMatching
@@ -83,8 +83,27 @@ public class RefusalOrder implements ContainerRequestFilter {
     return request.getAttribute(SCOPE) instanceof Scope decided ? decided : null;
   }
 
+  /**
+   * The decision for a request this filter did not recognize: the same authorization, then the
+   * {@code Content-Type} that JAX-RS never saw ({@code Accept} and the media types were left to
+   * matching).
+   */
+  static Scope authorizeLate(
+      AccessPolicy access,
+      Operation operation,
+      String projectId,
+      Map<String, List<String>> query,
+      SecurityContext caller,
+      HttpServletRequest request) {
+    Scope scope = authorize(access, operation, projectId, query, caller);
+    if (request.getAttribute(UNPARSABLE_CONTENT_TYPE) != null) {
+      throw ApiError.invalidParameter("Invalid header Content-Type: not a media type");
+    }
+    return scope;
+  }
+
   /** 403 before 400: a malformed {@code all_tenants} cannot ask for all tenants. */
-  static Scope authorize(
+  private static Scope authorize(
       AccessPolicy access,
       Operation operation,
       String projectId,
@@ -135,9 +154,10 @@ public class RefusalOrder implements ContainerRequestFilter {
     if (path.size() == 3) {
       return read ? Operation.LIST : null;
     }
-    if (path.get(3).equals("count")) {
-      return read ? Operation.COUNT : null;
+    if (read && path.get(3).equals("count")) {
+      return Operation.COUNT;
     }
+    // Jersey matches a PUT or DELETE of .../count to the item "count", as the resource does.
     return switch (method) {
       case "GET", "HEAD" -> Operation.GET;
       case "PUT" -> Operation.PUT;

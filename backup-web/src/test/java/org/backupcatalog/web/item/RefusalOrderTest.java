@@ -46,12 +46,14 @@ class RefusalOrderTest {
     assertEquals(Operation.GET, op("GET", "v1", "p", "checkpoint_items", "x"));
     assertEquals(Operation.PUT, op("PUT", "v1", "p", "checkpoint_items", "x"));
     assertEquals(Operation.DELETE, op("DELETE", "v1", "p", "checkpoint_items", "x"));
+    // JAX-RS matches them to the item named count, whose GET the literal path shadows.
+    assertEquals(Operation.PUT, op("PUT", "v1", "p", "checkpoint_items", "count"));
+    assertEquals(Operation.DELETE, op("DELETE", "v1", "p", "checkpoint_items", "count"));
   }
 
   @Test
   void anythingElseIsLeftToMatching() {
     assertNull(op("PUT", "v1", "p", "checkpoint_items"));
-    assertNull(op("DELETE", "v1", "p", "checkpoint_items", "count"));
     assertNull(op("PATCH", "v1", "p", "checkpoint_items", "x"));
     assertNull(op("get", "v1", "p", "checkpoint_items"));
     assertNull(op("GET", "v2", "p", "checkpoint_items"));
