@@ -195,8 +195,10 @@ public final class RunningCatalog implements AutoCloseable {
               .redirectOutput(log.toFile());
       builder.environment().keySet().removeIf(key -> key.startsWith("BACKUP_"));
       builder.environment().put("BACKUP_DATA_DIR", dataDirectory.toString());
-      // deploy/<server>/run.sh: the port, and this run's own server instance.
+      // deploy/<server>/run.sh: the ports (Payara Server's admin port is PORT+1 unless given), and
+      // this run's own server instance.
       builder.environment().put("PORT", Integer.toString(port));
+      builder.environment().put("ADMIN_PORT", Integer.toString(freePort()));
       builder.environment().put("SERVER_DIR", home.resolve("server").toString());
       builder.environment().putAll(environment);
       process = builder.start();
