@@ -116,7 +116,8 @@ class DatabaseOutageIT {
     assertEquals(0, figures.nonJson503(), "503s without the contract's body");
     assertTrue(figures.firstRead503Millis() >= 0, "a read answered 503 during the outage");
     assertTrue(figures.firstWrite503Millis() >= 0, "a write answered 503 during the outage");
-    // The longest bounded waits on a request's path: the pool's 10 s and the 10 s statement timeout.
+    // The longest bounded waits on a request's path: the pool's 10 s and the 10 s statement
+    // timeout.
     assertTrue(
         figures.slowestDuringOutageMillis() < 25_000,
         "a call waited beyond the bounded waits: " + figures);
