@@ -139,6 +139,13 @@ set configs.config.server-config.network-config.protocols.protocol.http-listener
 set configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.xpowered-by=false
 set-microprofile-healthcheck-configuration --enabled=false
 set-openapi-configuration --enabled=false
+# The edge (docs/edge.md): TRACE and a body on DELETE reach the application, which answers them
+# with the contract's JSON; slow clients are cut (30 s silent, 60 s per request, 20 s per body read).
+set configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.trace-enabled=true
+set configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.allow-payload-for-undefined-http-methods=true
+set configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.timeout-seconds=30
+set configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.request-timeout-seconds=60
+set configs.config.server-config.network-config.transports.transport.tcp.read-timeout-millis=20000
 EOF
 
 # --- 3. Start, apply backup-catalog.asadmin; 4. stay in the foreground ---

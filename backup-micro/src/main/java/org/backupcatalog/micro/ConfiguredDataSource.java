@@ -33,11 +33,12 @@ public class ConfiguredDataSource implements DataSource {
   private final DataSource target;
 
   public ConfiguredDataSource() {
-    this.target = create(Settings.get("backup.db.class", DEFAULT_CLASS), settings());
+    String className = Settings.get("backup.db.class", DEFAULT_CLASS);
+    this.target = create(className, settings(className));
   }
 
   /** The bean properties and their values, in the order they are set. */
-  static Map<String, String> settings() {
+  static Map<String, String> settings(String className) {
     Map<String, String> properties = new LinkedHashMap<>();
     properties.put("serverName", Settings.get("backup.db.host", "localhost"));
     properties.put("portNumber", Settings.get("backup.db.port", "5432"));
@@ -46,6 +47,16 @@ public class ConfiguredDataSource implements DataSource {
     properties.put("password", Settings.get("backup.db.password", "backup"));
     properties.put("sslmode", Settings.get("backup.db.sslmode", "prefer"));
     properties.put("prepareThreshold", Settings.get("backup.db.prepare-threshold", "5"));
+    // Bounds on every wait for the database (docs/edge.md), in seconds: opening the TCP connection,
+    // any one read of an answer, and the whole login. The driver's defaults wait 10 s to connect
+    // and forever for an answer, so a database that vanishes mid-query would hold the thread.
+    properties.put("connectTimeout", Settings.get("backup.db.connect-timeout", "2"));
+    properties.put("socketTimeout", Settings.get("backup.db.socket-timeout", "30"));
+    // Not for the embedded Derby: its login boots (or creates) the database in this process, which
+    // takes seconds on a busy machine, and there is no network to wait for.
+    if (!className.startsWith("org.apache.derby") && !className.equals(DEFAULT_CLASS)) {
+      properties.put("loginTimeout", Settings.get("backup.db.login-timeout", "5"));
+    }
     return properties;
   }
 

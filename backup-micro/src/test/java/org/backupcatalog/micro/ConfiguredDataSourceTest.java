@@ -1,6 +1,7 @@
 package org.backupcatalog.micro;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +22,9 @@ class ConfiguredDataSourceTest {
     settings.put("password", "secret");
     settings.put("sslmode", "require");
     settings.put("prepareThreshold", "0");
+    settings.put("connectTimeout", "3");
+    settings.put("loginTimeout", "4");
+    settings.put("socketTimeout", "17");
     return settings;
   }
 
@@ -36,6 +40,25 @@ class ConfiguredDataSourceTest {
     assertEquals("secret", pg.getPassword());
     assertEquals("require", pg.getSslMode());
     assertEquals(0, pg.getPrepareThreshold());
+    assertEquals(3, pg.getConnectTimeout());
+    assertEquals(4, pg.getLoginTimeout());
+    assertEquals(17, pg.getSocketTimeout());
+  }
+
+  @Test
+  void everyWaitForTheDatabaseIsBoundedByDefault() {
+    Map<String, String> defaults =
+        ConfiguredDataSource.settings(PGSimpleDataSource.class.getName());
+    assertEquals("2", defaults.get("connectTimeout"));
+    assertEquals("5", defaults.get("loginTimeout"));
+    assertEquals("30", defaults.get("socketTimeout"));
+  }
+
+  @Test
+  void theEmbeddedDatabaseHasNoLoginTimeout() {
+    assertFalse(
+        ConfiguredDataSource.settings(ConfiguredDataSource.DEFAULT_CLASS)
+            .containsKey("loginTimeout"));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.backupcatalog.web.console;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,12 +35,37 @@ public class ConsoleAssetServlet extends HttpServlet {
 
   private static final String FOLDER = "/console";
 
+  private static final String ALLOWED = "GET, HEAD, OPTIONS";
+
   private static final Map<String, String> TYPES =
       Map.of(
           "html", "text/html;charset=UTF-8",
           "css", "text/css;charset=UTF-8",
           "js", "text/javascript;charset=UTF-8",
           "svg", "image/svg+xml");
+
+  /**
+   * GET, HEAD and OPTIONS only; any other method, TRACE and methods HTTP does not define included,
+   * is the contract's 405 with {@code Allow} (HttpServlet would echo a TRACE and answer 501 to an
+   * unknown method).
+   */
+  @Override
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    String method = request.getMethod();
+    if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
+      super.service(request, response);
+      return;
+    }
+    response.setHeader("Allow", ALLOWED);
+    response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+  }
+
+  @Override
+  protected void doOptions(HttpServletRequest request, HttpServletResponse response) {
+    response.setHeader("Allow", ALLOWED);
+    response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+  }
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)

@@ -92,6 +92,8 @@ public final class ApiError extends RuntimeException {
       case 412 -> preconditionFailed();
       case 413 -> new ApiError(413, "APIGW.0413", "Request body too large");
       case 415 -> new ApiError(415, "APIGW.0415", "Unsupported media type: send application/json");
+      case 501 ->
+          new ApiError(501, "APIGW.0501", "Method not implemented: not a method of this API");
       case 503 -> databaseUnavailable(null);
       default ->
           status >= 400 && status < 500

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -15,11 +16,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import org.backupcatalog.domain.InvalidParameterException;
 import org.backupcatalog.domain.catalog.CheckpointItemCatalog;
 import org.backupcatalog.domain.catalog.CheckpointItemIngest;
 import org.backupcatalog.domain.catalog.WriteResult;
@@ -66,7 +67,7 @@ public class CheckpointItemsResource {
   @GET
   public Response list() {
     QueryParameters parameters = QueryParameters.of(uri.getQueryParameters());
-    Scope scope = authorize(Operation.LIST, parameters);
+    Scope scope = authorize(Operation.LIST);
     ListQuery query = parameters.listQuery(scope, maxLimit);
     ListPages.Tally tally = listPages.tally(request, scope.isAllTenants());
     return Response.ok(
@@ -85,7 +86,7 @@ public class CheckpointItemsResource {
   @Path("count")
   public JsonObject count() {
     QueryParameters parameters = QueryParameters.of(uri.getQueryParameters());
-    Scope scope = authorize(Operation.COUNT, parameters);
+    Scope scope = authorize(Operation.COUNT);
     return Json.createObjectBuilder()
         .add("count", catalog.count(scope, parameters.filter()))
         .build();
@@ -101,20 +102,15 @@ public class CheckpointItemsResource {
         .build();
   }
 
-  /**
-   * The media type is checked here rather than by {@code @Consumes}: JAX-RS would answer 415 before
-   * the caller is authorized (a forbidden call is 403 whatever it sends), and it lets a request
-   * without any Content-Type through.
-   */
+  /** {@link RefusalOrder} has answered 415 to a body not declared JSON, after 403. */
   @PUT
   @Path("{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
   public Response put(
       @PathParam("id") String id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       InputStream body) {
     Scope scope = authorize(Operation.PUT);
-    ItemBodies.requireJson(contentType);
     WriteResult written =
         ingest.put(scope.project(), id, ItemBodies.read(body), EntityTags.ifMatch(ifMatch));
     Response.ResponseBuilder answer =
@@ -133,29 +129,12 @@ public class CheckpointItemsResource {
     return Response.noContent().build();
   }
 
-  /**
-   * Authorization comes before parameter checks (CONTRACT section 6), but needs the flag: a value
-   * that is neither true nor false cannot ask for all tenants, so it is refused only afterwards.
-   */
-  private Scope authorize(Operation operation, QueryParameters parameters) {
-    boolean allTenants;
-    try {
-      allTenants = parameters.allTenants();
-    } catch (InvalidParameterException malformed) {
-      authorize(operation);
-      throw malformed;
-    }
-    return accepted(access.authorize(operation, projectId, allTenants, security));
-  }
-
-  /** The operations on one item, where all_tenants plays no part. */
+  /** The scope {@link RefusalOrder} decided, before matching, in the order of refusals. */
   private Scope authorize(Operation operation) {
-    return accepted(access.authorize(operation, projectId, false, security));
-  }
-
-  /** After authorization: a forbidden caller was refused above whatever it accepts. */
-  private Scope accepted(Scope scope) {
-    DeferredHeaderRefusals.refuseIfNoted(request);
-    return scope;
+    Scope decided = RefusalOrder.decided(request);
+    return decided != null
+        ? decided
+        : RefusalOrder.authorizeLate(
+            access, operation, projectId, uri.getQueryParameters(), security, request);
   }
 }

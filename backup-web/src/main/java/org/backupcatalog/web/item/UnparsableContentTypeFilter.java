@@ -11,13 +11,12 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
-import org.backupcatalog.web.error.ApiError;
 
 /**
  * Hides a {@code Content-Type} that is not a media type from JAX-RS, which would answer a bare 400
- * before the resource has authorized the caller, and notes the refusal for {@link
- * DeferredHeaderRefusals}: the resource answers 400 naming the header, or 403 to a forbidden
- * caller. A servlet filter because JAX-RS reads the type before its own pre-matching filters run.
+ * before the caller is authorized, and notes it for {@link RefusalOrder}, which answers 400 naming
+ * the header, or 403 to a forbidden caller. A servlet filter because JAX-RS reads the type before
+ * its own pre-matching filters run.
  */
 public class UnparsableContentTypeFilter extends HttpFilter {
 
@@ -32,9 +31,7 @@ public class UnparsableContentTypeFilter extends HttpFilter {
       chain.doFilter(request, response);
       return;
     }
-    request.setAttribute(
-        DeferredHeaderRefusals.NOTED,
-        ApiError.invalidParameter("Invalid header Content-Type: not a media type"));
+    request.setAttribute(RefusalOrder.UNPARSABLE_CONTENT_TYPE, type);
     chain.doFilter(new WithoutContentType(request), response);
   }
 

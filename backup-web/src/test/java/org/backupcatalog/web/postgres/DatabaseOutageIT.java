@@ -101,6 +101,30 @@ class DatabaseOutageIT {
   }
 
   /**
+   * Under load, reads fail as fast as writes while the database is unreachable: no call waits for
+   * it longer than the bounded waits of docs/edge.md (pool, statement), and no write the catalog
+   * acknowledged is lost. Prints the figures (docs/edge.md); the bound asserted is the configured
+   * one, not a performance target.
+   */
+  @Test
+  void underLoadEveryCallFailsFastAndNoAcknowledgedWriteIsLost() throws InterruptedException {
+    OutageUnderLoad.Figures figures =
+        new OutageUnderLoad(catalog, proxy, PROJECT + "-load")
+            .run(Duration.ofSeconds(3), Duration.ofSeconds(8));
+    System.out.println("outage under load (jar, PostgreSQL): " + figures);
+    assertEquals(List.of(), figures.lost(), "acknowledged writes lost");
+    assertEquals(0, figures.nonJson503(), "503s without the contract's body");
+    assertTrue(figures.firstRead503Millis() >= 0, "a read answered 503 during the outage");
+    assertTrue(figures.firstWrite503Millis() >= 0, "a write answered 503 during the outage");
+    // The longest bounded waits on a request's path: the pool's 10 s and the 10 s statement
+    // timeout.
+    assertTrue(
+        figures.slowestDuringOutageMillis() < 25_000,
+        "a call waited beyond the bounded waits: " + figures);
+    assertTrue(figures.recoveryMillis() >= 0, "recovered: " + figures);
+  }
+
+  /**
    * A catalog started while its database is down (a host rebooted, the database not yet up) starts
    * anyway and answers 503; once the database comes, it migrates the schema and serves.
    */

@@ -3,6 +3,7 @@ package org.backupcatalog.web.servers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -15,8 +16,10 @@ import java.util.function.Supplier;
 import org.backupcatalog.api.CheckpointItem;
 import org.backupcatalog.api.CheckpointItemJson;
 import org.backupcatalog.domain.reference.RandomCatalogs;
+import org.backupcatalog.web.edge.HostileInputChecks;
 import org.backupcatalog.web.item.ListQueryChecks;
 import org.backupcatalog.web.operations.OperationsChecks;
+import org.backupcatalog.web.postgres.OutageUnderLoad;
 import org.backupcatalog.web.postgres.TcpProxy;
 import org.backupcatalog.web.security.AccessMatrixChecks;
 import org.backupcatalog.web.testing.Answer;
@@ -138,8 +141,28 @@ public abstract class ServerSuite {
     }
   }
 
+  /** After the list checks, whose all_tenants counts must see only their own items. */
   @Nested
   @Order(4)
+  class HostileInput extends HostileInputChecks {
+    @Override
+    protected RunningCatalog catalog() {
+      return catalog;
+    }
+
+    @Override
+    protected int requests() {
+      return 4_000;
+    }
+
+    @Override
+    protected String where() {
+      return ServerSuite.this.getClass().getSimpleName();
+    }
+  }
+
+  @Nested
+  @Order(5)
   class ContainerErrors {
 
     private final String admin = TestTokens.admin(PROJECT).build();
@@ -182,7 +205,7 @@ public abstract class ServerSuite {
 
   /** Health, the OpenAPI document, metrics and logs answer as on the jar. */
   @Nested
-  @Order(5)
+  @Order(6)
   class Operations extends OperationsChecks {
     @Override
     protected RunningCatalog catalog() {
@@ -192,7 +215,7 @@ public abstract class ServerSuite {
 
   /** Last: it cuts the database, and checks that the catalog recovers by itself. */
   @Nested
-  @Order(6)
+  @Order(7)
   class DatabaseOutage {
 
     @Test
@@ -239,6 +262,25 @@ public abstract class ServerSuite {
       }
       // The PUT refused during the outage stored nothing.
       Answer.of(get(lost.id(), member).invoke()).assertError(404, "CSBS.3001");
+    }
+
+    /**
+     * Readers and writers under load through a second outage: the figures of docs/edge.md on this
+     * server, and no acknowledged write lost.
+     */
+    @Test
+    void underLoadCallsFailFastAndNoAcknowledgedWriteIsLost() throws InterruptedException {
+      OutageUnderLoad.Figures figures =
+          new OutageUnderLoad(catalog, database, PROJECT + "-load")
+              .run(Duration.ofSeconds(3), Duration.ofSeconds(8));
+      System.out.println(
+          "outage under load (" + ServerSuite.this.getClass().getSimpleName() + "): " + figures);
+      assertEquals(List.of(), figures.lost(), "acknowledged writes lost");
+      assertEquals(0, figures.nonJson503(), "503s without the contract's body");
+      assertTrue(figures.recoveryMillis() >= 0, "recovered: " + figures);
+      assertTrue(
+          figures.slowestDuringOutageMillis() < 25_000,
+          "a call waited beyond the bounded waits: " + figures);
     }
 
     private Invocation.Builder request(String path, String token) {
