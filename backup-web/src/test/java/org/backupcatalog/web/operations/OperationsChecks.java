@@ -256,12 +256,7 @@ public abstract class OperationsChecks {
   protected String awaitLine(String requestId, String logger) {
     long deadline = System.nanoTime() + LOG_WAIT.toNanos();
     while (true) {
-      Optional<String> line =
-          catalog()
-              .logText()
-              .lines()
-              .filter(l -> l.contains(requestId) && l.contains(logger))
-              .findFirst();
+      Optional<String> line = record(catalog().logText().lines().toList(), requestId, logger);
       if (line.isPresent()) {
         return line.get();
       }
@@ -275,6 +270,32 @@ public abstract class OperationsChecks {
         throw new AssertionError(e);
       }
     }
+  }
+
+  /**
+   * The log record of this logger that names the request id: one line (JSON lines, Payara Micro's
+   * one-line records), or a record that starts on an earlier line (Payara Server writes the logger
+   * on the record's first line and the message on the next).
+   */
+  private static Optional<String> record(List<String> lines, String requestId, String logger) {
+    for (int k = 0; k < lines.size(); k++) {
+      if (!lines.get(k).contains(requestId)) {
+        continue;
+      }
+      int start = k;
+      while (start > 0 && !lines.get(start).contains(logger) && !startsRecord(lines.get(start))) {
+        start--;
+      }
+      String record = String.join("\n", lines.subList(start, k + 1));
+      if (record.contains(logger)) {
+        return Optional.of(record);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean startsRecord(String line) {
+    return line.startsWith("[2") || line.startsWith("{");
   }
 
   /** A request to a path relative to the catalog, with its query string as written. */

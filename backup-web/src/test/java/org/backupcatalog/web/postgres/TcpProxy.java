@@ -73,11 +73,19 @@ public final class TcpProxy implements AutoCloseable {
           while (!server.isClosed()) {
             try {
               Socket client = server.accept();
-              Socket database = new Socket(InetAddress.getLoopbackAddress(), target);
-              open.add(client);
-              open.add(database);
-              relay(client, database);
-              relay(database, client);
+              // Under the lock of cut(): a connection accepted just before a cut must not be
+              // registered after it, or it would relay through the whole outage.
+              synchronized (this) {
+                if (server.isClosed()) {
+                  closeQuietly(client);
+                  continue;
+                }
+                Socket database = new Socket(InetAddress.getLoopbackAddress(), target);
+                open.add(client);
+                open.add(database);
+                relay(client, database);
+                relay(database, client);
+              }
             } catch (IOException closedOrRefused) {
               // cut() closed the listener, or the database refused: the client sees a reset
             }
