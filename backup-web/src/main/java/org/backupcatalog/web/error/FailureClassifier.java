@@ -54,6 +54,9 @@ public final class FailureClassifier {
       if (t instanceof JsonParsingException) {
         return ApiError.invalidParameter("Invalid request body: not well-formed JSON");
       }
+      if (isMalformedQueryString(t)) {
+        return ApiError.invalidParameter("Invalid query string: malformed percent-encoding");
+      }
     }
     return ApiError.unexpected(failure);
   }
@@ -74,6 +77,23 @@ public final class FailureClassifier {
     if (t instanceof SQLException sql && sql.getSQLState() != null) {
       String state = sql.getSQLState();
       return state.startsWith("08") || state.startsWith("57P") || state.equals("XJ040");
+    }
+    return false;
+  }
+
+  /**
+   * Jersey's decoding of a query string with a malformed escape ({@code %ZZ}): it throws before any
+   * resource or filter of ours when it reads the form parameters of a request sent as {@code
+   * application/x-www-form-urlencoded}. The client's mistake, so a 400, not a 500.
+   */
+  static boolean isMalformedQueryString(Throwable t) {
+    if (!(t instanceof IllegalArgumentException)) {
+      return false;
+    }
+    for (StackTraceElement frame : t.getStackTrace()) {
+      if (frame.getClassName().equals("org.glassfish.jersey.uri.UriComponent")) {
+        return true;
+      }
     }
     return false;
   }

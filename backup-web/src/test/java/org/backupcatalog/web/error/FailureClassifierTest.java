@@ -2,6 +2,7 @@ package org.backupcatalog.web.error;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import jakarta.json.stream.JsonParsingException;
 import jakarta.persistence.PersistenceException;
@@ -72,5 +73,17 @@ class FailureClassifierTest {
     assertEquals("APIGW.0414", ApiError.forStatus(414).code());
     assertEquals("CSBS.9999", ApiError.forStatus(502).code());
     assertEquals(502, ApiError.forStatus(502).status());
+  }
+
+  @Test
+  void aMalformedEscapeInTheQueryStringIsTheClientsMistake() {
+    IllegalArgumentException decoding =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> org.glassfish.jersey.uri.UriComponent.decodeQuery("offset=%ZZ", true));
+    ApiError error = FailureClassifier.classify(decoding);
+    assertEquals(400, error.status());
+    assertEquals("CSBS.9001", error.code());
+    assertEquals(500, FailureClassifier.classify(new IllegalArgumentException("ours")).status());
   }
 }
