@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The three servers measured in one run, one after the other, on one PostgreSQL: launch to the first
+# 200, the server JVM's RSS after 1,000 requests, and SIGTERM to exit. Needs Debian's postgresql
+# (initdb, pg_ctl; `apt-get install -y postgresql`) and a built WAR and jar (mvn -B -DskipTests package).
+#   bench/servers.sh            -> one line per server, then a table
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$PWD
+pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+work=$(mktemp -d /tmp/bench-servers.XXXXXX)
+pgport=55499
+port=18777
+secret=bench-servers-hs256-secret-0123456789abcdef
+
+"$pgbin/initdb" -D "$work/pg" -U postgres -A trust >/dev/null
+"$pgbin/pg_ctl" -D "$work/pg" -o "-p $pgport -k $work -c listen_addresses=127.0.0.1" -l "$work/pg.log" -w start >/dev/null
+trap '"$pgbin/pg_ctl" -D "$work/pg" -m fast stop >/dev/null 2>&1 || true' EXIT
+
+b64url() { base64 -w0 | tr '+/' '-_' | tr -d '='; }
+header=$(printf '{"alg":"HS256","typ":"JWT"}' | b64url)
+payload=$(printf '{"sub":"bench","project_id":"bench","roles":[],"exp":%d}' $(($(date +%s) + 7200)) | b64url)
+token="$header.$payload.$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -hmac "$secret" -binary | b64url)"
+
+results=()
+for server in payara-micro payara-server wildfly; do
+  db=bench_${server//-/_}
+  psql -q -h 127.0.0.1 -p $pgport -U postgres -c "CREATE DATABASE $db" >/dev/null
+  export BACKUP_DB_CLASS=org.postgresql.ds.PGSimpleDataSource BACKUP_DB_HOST=127.0.0.1 BACKUP_DB_PORT=$pgport \
+    BACKUP_DB_NAME=$db BACKUP_DB_USER=postgres BACKUP_DB_PASSWORD=x BACKUP_AUTH_HS256_SECRET=$secret \
+    PORT=$port ADMIN_PORT=$((port + 11)) SERVER_DIR=$work/$server BACKUP_DATA_DIR=$work/$server-data
+  started=$(date +%s.%N)
+  if [[ $server == payara-micro ]]; then
+    setsid java -Xms512m -Xmx512m -jar backup-web/target/backup-catalog.jar --port $port --nocluster \
+      --rootdir "$work/$server-root" >"$work/$server.log" 2>&1 &
+  else
+    setsid bash "deploy/$server/run.sh" >"$work/$server.log" 2>&1 &
+  fi
+  launcher=$!
+  url=http://127.0.0.1:$port/v1/bench/checkpoint_items
+  until [[ $(curl -s -o /dev/null -w '%{http_code}' -H "X-Auth-Token: $token" "$url/count" || true) == 200 ]]; do
+    kill -0 $launcher 2>/dev/null || { echo "$server exited; see $work/$server.log" >&2; exit 1; }
+    sleep 0.2
+  done
+  first=$(awk "BEGIN {print $(date +%s.%N) - $started}")
+  for i in $(seq 1 1000); do echo "url = \"$url?limit=10\""; echo "output = /dev/null"; done >"$work/urls"
+  curl -s -H "X-Auth-Token: $token" -K "$work/urls"
+  jvm=$(ss -ltnp "sport = :$port" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
+  rss=$(awk '/VmRSS/ {print $2}' /proc/$jvm/status)
+  stop_started=$(date +%s.%N)
+  kill -TERM $launcher
+  while kill -0 $launcher 2>/dev/null || kill -0 $jvm 2>/dev/null; do sleep 0.1; done
+  stopped=$(awk "BEGIN {print $(date +%s.%N) - $stop_started}")
+  line=$(printf '%-14s first 200 %6.1f s   RSS after 1,000 requests %4d MB   SIGTERM to exit %5.1f s' \
+    "$server" "$first" $((rss / 1024)) "$stopped")
+  echo "$line"
+  results+=("$line")
+done
+echo
+printf '%s\n' "${results[@]}"
