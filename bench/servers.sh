@@ -12,9 +12,17 @@ pgport=55499
 port=18777
 secret=bench-servers-hs256-secret-0123456789abcdef
 
-"$pgbin/initdb" -D "$work/pg" -U postgres -A trust >/dev/null
-"$pgbin/pg_ctl" -D "$work/pg" -o "-p $pgport -k $work -c listen_addresses=127.0.0.1" -l "$work/pg.log" -w start >/dev/null
-trap '"$pgbin/pg_ctl" -D "$work/pg" -m fast stop >/dev/null 2>&1 || true' EXIT
+# PostgreSQL refuses to run as root: as root, its commands run as the package's postgres user.
+as_pg=()
+if [[ $(id -u) -eq 0 ]]; then
+  as_pg=(runuser -u postgres --)
+  chmod 755 "$work"
+  mkdir -p "$work/pg" && chown postgres "$work/pg"
+fi
+"${as_pg[@]}" "$pgbin/initdb" -D "$work/pg" -U postgres -A trust >/dev/null
+"${as_pg[@]}" "$pgbin/pg_ctl" -D "$work/pg" -o "-p $pgport -k /tmp -c listen_addresses=127.0.0.1" \
+  -l "$work/pg/server.log" -w start >/dev/null
+trap '"${as_pg[@]}" "$pgbin/pg_ctl" -D "$work/pg" -m fast stop >/dev/null 2>&1 || true' EXIT
 
 b64url() { base64 -w0 | tr '+/' '-_' | tr -d '='; }
 header=$(printf '{"alg":"HS256","typ":"JWT"}' | b64url)
