@@ -2,7 +2,7 @@
 # The three servers measured in one run, one after the other, on one PostgreSQL: launch to the first
 # 200, the server JVM's RSS after 1,000 requests, and SIGTERM to exit. Needs Debian's postgresql
 # (initdb, pg_ctl; `apt-get install -y postgresql`) and a built WAR and jar (mvn -B -DskipTests package).
-#   bench/servers.sh            -> one line per server, then a table
+#   bench/servers.sh            -> one line per server, then a table (SERVERS="wildfly" limits it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
@@ -30,7 +30,7 @@ payload=$(printf '{"sub":"bench","project_id":"bench","roles":[],"exp":%d}' $(($
 token="$header.$payload.$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -hmac "$secret" -binary | b64url)"
 
 results=()
-for server in payara-micro payara-server wildfly; do
+for server in ${SERVERS:-payara-micro payara-server wildfly}; do
   db=bench_${server//-/_}
   psql -q -h 127.0.0.1 -p $pgport -U postgres -c "CREATE DATABASE $db" >/dev/null
   export BACKUP_DB_CLASS=org.postgresql.ds.PGSimpleDataSource BACKUP_DB_HOST=127.0.0.1 BACKUP_DB_PORT=$pgport \
