@@ -8,7 +8,6 @@ import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -24,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.backupcatalog.web.testing.RunningCatalog;
 
 /**
  * Keycloak as a child process: the distribution that the {@code keycloak} profile unpacks into
@@ -52,7 +52,7 @@ final class RunningKeycloak implements AutoCloseable {
     deleteRecursively(data);
     Files.createDirectories(data.resolve("import"));
     Files.copy(realmFile, data.resolve("import").resolve(realmFile.getFileName()));
-    int port = freePort();
+    int port = RunningCatalog.freePort();
     base = URI.create("http://127.0.0.1:" + port + "/");
     ProcessBuilder builder =
         new ProcessBuilder(
@@ -61,7 +61,7 @@ final class RunningKeycloak implements AutoCloseable {
                 "start-dev",
                 "--http-host=127.0.0.1",
                 "--http-port=" + port,
-                "--http-management-port=" + freePort(),
+                "--http-management-port=" + RunningCatalog.freePort(),
                 "--import-realm")
             .directory(home.toFile())
             .redirectErrorStream(true)
@@ -311,12 +311,6 @@ final class RunningKeycloak implements AutoCloseable {
           "system property " + property + " is not set: run with the Maven profile keycloak");
     }
     return value;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 
   private static void sleep(Duration duration) {

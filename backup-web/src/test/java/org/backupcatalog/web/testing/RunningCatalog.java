@@ -305,7 +305,8 @@ public final class RunningCatalog implements AutoCloseable {
     return jar.toAbsolutePath();
   }
 
-  private static int freePort() throws IOException {
+  /** A port nothing listens on now, for a process the test starts. */
+  public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
