@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.backupcatalog.web.console.ConsoleAssetServlet;
@@ -34,6 +35,8 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
 
   private static final String BEARER = "bearer ";
 
+  private final AtomicBoolean callerRefusalLogged = new AtomicBoolean();
+
   @Inject TokenConfiguration configuration;
   @Inject RequestLog requestLog;
 
@@ -47,11 +50,17 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
     if (token == null) {
       return refuse(request, response, "no token");
     }
+    VerifiedToken verified;
     try {
-      VerifiedToken verified = configuration.verifier().verify(token);
-      return context.notifyContainerAboutLogin(verified.caller(), verified.roles());
+      verified = configuration.verifier().verify(token);
     } catch (InvalidTokenException e) {
       return refuse(request, response, e.getMessage());
+    }
+    try {
+      return context.notifyContainerAboutLogin(verified.caller(), verified.roles());
+    } catch (IllegalStateException e) {
+      // Soteria wraps the container's refusal of the caller in an IllegalStateException.
+      return refuseCaller(request, response, verified.caller(), e);
     }
   }
 
@@ -78,6 +87,38 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
       return token.isEmpty() ? null : token;
     }
     return null;
+  }
+
+  /**
+   * A valid token whose caller the container would not log in: 403, since the token itself is fine.
+   * This is the server's configuration, not the caller's fault: on WildFly, a deployment whose
+   * security domain checks callers against its own realm (integrated JASPI, as the default domain
+   * {@code other} does) refuses every token's caller with ELY01177. The first refusal is logged as
+   * a warning that says so; later ones at FINE, so that a flood of requests does not flood the log.
+   */
+  private AuthenticationStatus refuseCaller(
+      HttpServletRequest request, HttpServletResponse response, Caller caller, Exception cause) {
+    String requestId = RequestIds.ensure(request, response);
+    Level level = callerRefusalLogged.compareAndSet(false, true) ? Level.WARNING : Level.FINE;
+    LOG.log(
+        level,
+        cause,
+        () ->
+            "request "
+                + requestId
+                + ": the server refused to log in "
+                + caller
+                + " although the token is valid; every caller answers 403 until the"
+                + " deployment's security domain accepts the callers the application names (on"
+                + " WildFly an application-security-domain with integrated-jaspi=false, as in"
+                + " deploy/wildfly/backup-catalog.cli)");
+    try {
+      ErrorJson.write(response, ApiError.forbidden("The caller cannot be logged in"), requestId);
+    } catch (IOException e) {
+      LOG.log(Level.FINE, "could not send the 403 of request " + requestId, e);
+    }
+    requestLog.answeredBeforeFilters(request, HttpServletResponse.SC_FORBIDDEN);
+    return AuthenticationStatus.SEND_FAILURE;
   }
 
   /**

@@ -214,15 +214,9 @@ public abstract class ServerSuite {
     }
   }
 
-  /**
-   * Health, the OpenAPI document, metrics and logs answer as on the jar.
-   *
-   * <p>Tagged {@value #PENDING}: on WildFly the access line is missing for most successful API
-   * requests (issue 12).
-   */
+  /** Health, the OpenAPI document, metrics and logs answer as on the jar. */
   @Nested
   @Order(6)
-  @Tag(PENDING)
   class Operations extends OperationsChecks {
     @Override
     protected RunningCatalog catalog() {
