@@ -100,6 +100,9 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
     response.setHeader("WWW-Authenticate", "Bearer");
     try {
       ErrorJson.write(response, ApiError.unauthorized(), requestId);
+      // Complete: else Undertow (WildFly) adds its own sendError(401) to a response that is not
+      // complete yet (a HEAD's, whose body is not written) and logs the ISE at ERROR.
+      response.getOutputStream().close();
     } catch (IOException e) {
       LOG.log(Level.FINE, "could not send the 401 of request " + requestId, e);
     }
