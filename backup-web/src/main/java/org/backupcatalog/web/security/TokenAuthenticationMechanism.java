@@ -9,12 +9,14 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.backupcatalog.web.console.ConsoleAssetServlet;
 import org.backupcatalog.web.error.ApiError;
 import org.backupcatalog.web.error.ErrorJson;
+import org.backupcatalog.web.error.OversizedBodyFilter;
 import org.backupcatalog.web.operations.RequestLog;
 import org.backupcatalog.web.request.RequestIds;
 
@@ -81,6 +83,24 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
   }
 
   /**
+   * Ends the exchange on both sides: Undertow (WildFly) calls {@code sendError(401)} after a failed
+   * authentication unless the request and the response are both complete, and that call on a
+   * response already written fails and is logged at ERROR. The body of a HEAD's answer is never
+   * written, so the response is closed; a request's body nobody will read is drained, up to the
+   * largest body the catalog takes (a larger one leaves Undertow's log line, not a wrong answer).
+   */
+  private static void complete(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    response.getOutputStream().close();
+    InputStream body = request.getInputStream();
+    byte[] buffer = new byte[8192];
+    long left = OversizedBodyFilter.LIMIT_BYTES + 1;
+    for (int read; left > 0 && (read = body.read(buffer)) >= 0; ) {
+      left -= read;
+    }
+  }
+
+  /**
    * Writes the 401 itself and reports the failure as already answered, so that the container adds
    * nothing (its own 401 would be an HTML page).
    */
@@ -100,9 +120,7 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
     response.setHeader("WWW-Authenticate", "Bearer");
     try {
       ErrorJson.write(response, ApiError.unauthorized(), requestId);
-      // Complete: else Undertow (WildFly) adds its own sendError(401) to a response that is not
-      // complete yet (a HEAD's, whose body is not written) and logs the ISE at ERROR.
-      response.getOutputStream().close();
+      complete(request, response);
     } catch (IOException e) {
       LOG.log(Level.FINE, "could not send the 401 of request " + requestId, e);
     }

@@ -378,7 +378,10 @@ final class HostileRequests {
         text = insert(path, "%5C");
         cases.add(ListenerCase.ENCODED_BACKSLASH_IN_PATH);
       }
-      case 10 -> text = insert(path, "\u00c3\u00a9");
+      case 10 -> {
+        text = insert(path, "\u00c3\u00a9");
+        cases.add(ListenerCase.RAW_UTF8_IN_PATH);
+      }
       case 11 -> {
         text = insert(path, " ");
         cases.add(ListenerCase.BLANK_IN_TARGET);

@@ -17,6 +17,7 @@ import static org.backupcatalog.web.edge.ListenerCase.NON_UTF8_ESCAPE_IN_PATH;
 import static org.backupcatalog.web.edge.ListenerCase.NOT_HTTP;
 import static org.backupcatalog.web.edge.ListenerCase.NO_HOST;
 import static org.backupcatalog.web.edge.ListenerCase.OVERLONG_UTF8_IN_PATH;
+import static org.backupcatalog.web.edge.ListenerCase.RAW_UTF8_IN_PATH;
 import static org.backupcatalog.web.edge.ListenerCase.TEXT_AFTER_VERSION;
 import static org.backupcatalog.web.edge.ListenerCase.UNKNOWN_VERSION;
 
@@ -94,6 +95,7 @@ final class Listener {
           UNKNOWN_VERSION,
           TEXT_AFTER_VERSION,
           NO_HOST,
+          RAW_UTF8_IN_PATH,
           BAD_ESCAPE_IN_PATH,
           BAD_ESCAPE_IN_QUERY,
           BAD_CONTENT_LENGTH,

@@ -31,6 +31,8 @@ enum ListenerCase {
   OVERLONG_UTF8_IN_PATH,
   /** {@code %E9}, not UTF-8 on its own, in the path. */
   NON_UTF8_ESCAPE_IN_PATH,
+  /** Raw UTF-8 bytes (not {@code %}-escaped) in the path. */
+  RAW_UTF8_IN_PATH,
   /** {@code %} not followed by two hex digits in the path. */
   BAD_ESCAPE_IN_PATH,
   /** {@code %} not followed by two hex digits in the query string. */
