@@ -9,6 +9,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -16,6 +17,7 @@ import java.util.logging.Logger;
 import org.backupcatalog.web.console.ConsoleAssetServlet;
 import org.backupcatalog.web.error.ApiError;
 import org.backupcatalog.web.error.ErrorJson;
+import org.backupcatalog.web.error.OversizedBodyFilter;
 import org.backupcatalog.web.operations.RequestLog;
 import org.backupcatalog.web.request.RequestIds;
 
@@ -114,11 +116,30 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
                 + " deploy/wildfly/backup-catalog.cli)");
     try {
       ErrorJson.write(response, ApiError.forbidden("The caller cannot be logged in"), requestId);
+      complete(request, response);
     } catch (IOException e) {
       LOG.log(Level.FINE, "could not send the 403 of request " + requestId, e);
     }
     requestLog.answeredBeforeFilters(request, HttpServletResponse.SC_FORBIDDEN);
     return AuthenticationStatus.SEND_FAILURE;
+  }
+
+  /**
+   * Ends the exchange on both sides: Undertow (WildFly) calls {@code sendError(401)} after a failed
+   * authentication unless the request and the response are both complete, and that call on a
+   * response already written fails and is logged at ERROR. The body of a HEAD's answer is never
+   * written, so the response is closed; a request's body nobody will read is drained, up to the
+   * largest body the catalog takes (a larger one leaves Undertow's log line, not a wrong answer).
+   */
+  private static void complete(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    response.getOutputStream().close();
+    InputStream body = request.getInputStream();
+    byte[] buffer = new byte[8192];
+    long left = OversizedBodyFilter.LIMIT_BYTES + 1;
+    for (int read; left > 0 && (read = body.read(buffer)) >= 0; ) {
+      left -= read;
+    }
   }
 
   /**
@@ -141,6 +162,7 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
     response.setHeader("WWW-Authenticate", "Bearer");
     try {
       ErrorJson.write(response, ApiError.unauthorized(), requestId);
+      complete(request, response);
     } catch (IOException e) {
       LOG.log(Level.FINE, "could not send the 401 of request " + requestId, e);
     }

@@ -8,11 +8,14 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
@@ -221,8 +224,33 @@ class TokenAuthenticationMechanismTest {
                 case "getContextPath" -> "";
                 case "getUserPrincipal", "getParameterValues", "getQueryString" -> null;
                 case "getHttpServletMapping" -> mapping();
+                case "getInputStream" -> requestBody();
                 default -> throw new UnsupportedOperationException(name);
               });
+    }
+
+    /** A request with a small body, which the 401 drains. */
+    private ServletInputStream requestBody() {
+      ByteArrayInputStream bytes = new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8));
+      return new ServletInputStream() {
+        @Override
+        public int read() {
+          return bytes.read();
+        }
+
+        @Override
+        public boolean isFinished() {
+          return bytes.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {}
+      };
     }
 
     private HttpServletMapping mapping() {

@@ -25,6 +25,7 @@ import org.backupcatalog.web.security.AccessMatrixChecks;
 import org.backupcatalog.web.testing.Answer;
 import org.backupcatalog.web.testing.CatalogClient;
 import org.backupcatalog.web.testing.RunningCatalog;
+import org.backupcatalog.web.testing.RunningCatalog.Server;
 import org.backupcatalog.web.testing.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.ClassOrderer;
@@ -146,15 +147,11 @@ public abstract class ServerSuite {
   }
 
   /**
-   * After the list checks, whose all_tenants counts must see only their own items.
-   *
-   * <p>Tagged {@value #PENDING}: on WildFly, Undertow refuses malformed targets itself (a bare 400)
-   * in cases the generator only expects of Grizzly, so the listener-level rules need a per-server
-   * list first (issue 11). Run it with {@code -DexcludedGroups=} (empty).
+   * After the list checks, whose all_tenants counts must see only their own items. Each server's
+   * listener refuses its own set of malformed requests (edge/Listener, docs/edge.md).
    */
   @Nested
   @Order(4)
-  @Tag(PENDING)
   class HostileInput extends HostileInputChecks {
     @Override
     protected RunningCatalog catalog() {
@@ -169,6 +166,11 @@ public abstract class ServerSuite {
     @Override
     protected String where() {
       return ServerSuite.this.getClass().getSimpleName();
+    }
+
+    @Override
+    protected Server server() {
+      return ServerSuite.this.getClass().getAnnotation(OnServer.class).value();
     }
   }
 
