@@ -49,9 +49,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestClassOrder(ClassOrderer.OrderAnnotation.class)
 public abstract class ServerSuite {
 
-  /** Checks written for issues still open on Payara Server and WildFly; run-tests.sh skips them. */
-  public static final String PENDING = "pending-on-servers";
-
   private static final String PROJECT = "server-items";
   private static final Duration RECOVERY = Duration.ofSeconds(60);
 
