@@ -29,6 +29,9 @@ final class DerbyBulkInsert {
     this.dataSource = dataSource;
   }
 
+  /** The function's type for a TIMESTAMP column: its wall clock as text (GeneratedRows). */
+  private static final String TIME_TEXT = "VARCHAR(26)";
+
   /** Reports every this many items while Derby reads them. */
   private static final int REPORT_EVERY = 10_000;
 
@@ -99,15 +102,18 @@ final class DerbyBulkInsert {
       throws SQLException {
     String function = "bulk_rows_" + UUID.randomUUID().toString().replace("-", "");
     String key = GeneratedRows.register(new GeneratedRows.Source(backups, table));
+    Map<String, String> types = columnTypes(connection, table);
     try (Statement ddl = connection.createStatement()) {
-      ddl.execute(createFunction(connection, table, function));
+      ddl.execute(createFunction(table, types, function));
       try (PreparedStatement insert =
           connection.prepareStatement(
               "INSERT INTO "
                   + table.name()
                   + " ("
                   + table.columnList()
-                  + ") SELECT * FROM TABLE ("
+                  + ") SELECT "
+                  + selectList(table, types)
+                  + " FROM TABLE ("
                   + function
                   + "(?)) AS generated")) {
         insert.setString(1, key);
@@ -120,10 +126,22 @@ final class DerbyBulkInsert {
     }
   }
 
+  /**
+   * The function's columns, times converted by Derby's TIMESTAMP function, which reads the text as
+   * the wall clock it says. Derby's other conversions of text or of a {@code java.sql.Timestamp} to
+   * a TIMESTAMP pass through the JVM's zone, where a time that the zone skips (02:30 on the day
+   * clocks go forward) does not exist. A table function anywhere in the statement keeps it a bulk
+   * insert.
+   */
+  private static String selectList(LoadedTable table, Map<String, String> types) {
+    return table.columns().stream()
+        .map(column -> types.get(column).equals(TIME_TEXT) ? "TIMESTAMP(" + column + ")" : column)
+        .collect(Collectors.joining(", "));
+  }
+
   /** The function's columns take the types the table has, read from the database itself. */
-  private static String createFunction(Connection connection, LoadedTable table, String function)
-      throws SQLException {
-    Map<String, String> types = columnTypes(connection, table);
+  private static String createFunction(
+      LoadedTable table, Map<String, String> types, String function) {
     String columns =
         table.columns().stream()
             .map(column -> column + " " + types.get(column))
@@ -153,6 +171,8 @@ final class DerbyBulkInsert {
               case "VARCHAR" -> "VARCHAR(" + columns.getInt("COLUMN_SIZE") + ")";
               // A table function hands over strings; Derby converts them to the CLOB column.
               case "CLOB" -> "VARCHAR(32672)";
+              // Times as text too (GeneratedRows), converted by selectList.
+              case "TIMESTAMP" -> TIME_TEXT;
               default -> type;
             });
       }

@@ -3,7 +3,6 @@ package org.backupcatalog.persistence.item;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,10 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.zone.ZoneOffsetTransition;
-import java.time.zone.ZoneRules;
 import java.util.Calendar;
 import java.util.List;
 import java.util.Set;
@@ -282,7 +278,7 @@ abstract class CheckpointItemRepositoryTest {
    */
   @Test
   void timesAreUtcWallClocksInAnyJvmZone() {
-    LocalDateTime skipped = skippedLocalTime();
+    LocalDateTime skipped = SkippedWallClock.first();
     List<Instant> times =
         List.of(0, 10, 20, 30).stream()
             .map(m -> skipped.plusMinutes(m).toInstant(ZoneOffset.UTC))
@@ -335,20 +331,6 @@ abstract class CheckpointItemRepositoryTest {
           walked,
           sort);
     }
-  }
-
-  /** The first local time after 2024-01-01 that the JVM's zone skips. */
-  private static LocalDateTime skippedLocalTime() {
-    ZoneRules rules = ZoneId.systemDefault().getRules();
-    ZoneOffsetTransition transition = rules.nextTransition(Instant.parse("2024-01-01T00:00:00Z"));
-    while (transition != null && !transition.isGap()) {
-      transition = rules.nextTransition(transition.getInstant());
-    }
-    assertNotNull(
-        transition,
-        "the tests run in a zone with summer time (the build sets TZ), not in "
-            + ZoneId.systemDefault());
-    return transition.getDateTimeBefore();
   }
 
   private static CheckpointItem at(CheckpointItem item, Instant time) {
