@@ -29,9 +29,6 @@ final class DerbyBulkInsert {
     this.dataSource = dataSource;
   }
 
-  /** The function's type for a TIMESTAMP column: its wall clock as text (GeneratedRows). */
-  private static final String TIME_TEXT = "VARCHAR(26)";
-
   /** Reports every this many items while Derby reads them. */
   private static final int REPORT_EVERY = 10_000;
 
@@ -135,16 +132,28 @@ final class DerbyBulkInsert {
    */
   private static String selectList(LoadedTable table, Map<String, String> types) {
     return table.columns().stream()
-        .map(column -> types.get(column).equals(TIME_TEXT) ? "TIMESTAMP(" + column + ")" : column)
+        .map(column -> types.get(column).equals("TIMESTAMP") ? "TIMESTAMP(" + column + ")" : column)
         .collect(Collectors.joining(", "));
   }
 
-  /** The function's columns take the types the table has, read from the database itself. */
+  /**
+   * The function's columns take the types the table has, read from the database itself, except that
+   * it hands over strings for CLOB columns (Derby converts them) and the times' text
+   * (GeneratedRows, converted by {@link #selectList}).
+   */
   private static String createFunction(
       LoadedTable table, Map<String, String> types, String function) {
     String columns =
         table.columns().stream()
-            .map(column -> column + " " + types.get(column))
+            .map(
+                column ->
+                    column
+                        + " "
+                        + switch (types.get(column)) {
+                          case "CLOB" -> "VARCHAR(32672)";
+                          case "TIMESTAMP" -> "VARCHAR(26)";
+                          default -> types.get(column);
+                        })
             .collect(Collectors.joining(", "));
     return "CREATE FUNCTION "
         + function
@@ -156,6 +165,7 @@ final class DerbyBulkInsert {
         + ".rows'";
   }
 
+  /** The table's column types, as SQL writes them: {@code VARCHAR(64)}, {@code TIMESTAMP}, ... */
   private static Map<String, String> columnTypes(Connection connection, LoadedTable table)
       throws SQLException {
     DatabaseMetaData metadata = connection.getMetaData();
@@ -167,14 +177,7 @@ final class DerbyBulkInsert {
         String type = columns.getString("TYPE_NAME");
         types.put(
             columns.getString("COLUMN_NAME").toLowerCase(Locale.ROOT),
-            switch (type) {
-              case "VARCHAR" -> "VARCHAR(" + columns.getInt("COLUMN_SIZE") + ")";
-              // A table function hands over strings; Derby converts them to the CLOB column.
-              case "CLOB" -> "VARCHAR(32672)";
-              // Times as text too (GeneratedRows), converted by selectList.
-              case "TIMESTAMP" -> TIME_TEXT;
-              default -> type;
-            });
+            type.equals("VARCHAR") ? "VARCHAR(" + columns.getInt("COLUMN_SIZE") + ")" : type);
       }
     }
     for (String column : table.columns()) {
