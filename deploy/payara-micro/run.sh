@@ -10,7 +10,7 @@
 # Environment:
 #   PORT             HTTP port (default 8080).
 #   ROOT_DIR         the prepared Payara Micro root directory (default: micro-root beside the jar).
-#   JAVA_OPTS        the JVM's options (default: -Xms256m -Xmx256m -XX:+UseSerialGC
+#   JAVA_OPTS        the JVM's options (default: -Xms256m -Xmx256m -XX:+UseParallelGC
 #                    -XX:+ExitOnOutOfMemoryError; docs/operations.md, "JVM sizing").
 #   SHUTDOWN_GRACE_MS how long in-flight requests may take to finish after SIGTERM (default 10000;
 #                    0: no grace, Payara stops at once).
@@ -91,6 +91,6 @@ fi
 grace=${SHUTDOWN_GRACE_MS:-10000}
 [[ $grace == 0 ]] || micro_options+=(--shutdowngrace "$grace")
 # shellcheck disable=SC2086
-exec "$java" ${JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError} \
+exec "$java" ${JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError} \
   -XX:SharedArchiveFile="$root/catalog.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
   -jar "$root/launch-micro.jar" --port "${PORT:-8080}" "${micro_options[@]}" "$@"
