@@ -177,6 +177,11 @@ public final class RunningCatalog implements AutoCloseable {
     }
   }
 
+  /** The running process, e.g. to send it SIGTERM ({@code destroy()}) and time its exit. */
+  public ProcessHandle process() {
+    return process.toHandle();
+  }
+
   /** Stops the process gracefully and starts a new one on the same data directory. */
   public void restart() {
     stop();
