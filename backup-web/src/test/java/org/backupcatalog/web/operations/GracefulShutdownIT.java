@@ -28,17 +28,19 @@ import org.backupcatalog.web.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 /**
- * Graceful shutdown of the executable jar (docs/operations.md, "Shutdown"): SIGTERM while clients
- * keep asking for 1000-item pages. Every request that was inside when the signal came is answered
- * completely (200, all 1000 items, a parsable body), readiness turns DOWN, a request arriving
- * during the grace gets a complete 503, none is cut, and the process exits once the grace is over.
+ * Graceful shutdown of the executable jar started the documented production way ({@code
+ * deploy/payara-micro/run.sh}, so that its prepared fast start is tested too; docs/operations.md,
+ * "Shutdown"): SIGTERM while clients keep asking for 1000-item pages. Every request that was inside
+ * when the signal came is answered completely (200, all 1000 items, a parsable body), readiness
+ * turns DOWN, a request arriving during the grace gets a complete 503, none is cut, and the process
+ * exits once the grace is over.
  */
 class GracefulShutdownIT {
 
   private static final String PROJECT = "graceful";
   private static final int ITEMS = 2_500;
   private static final int CLIENTS = 6;
-  private static final Duration GRACE = Duration.ofSeconds(30);
+  private static final Duration GRACE = Duration.ofSeconds(20);
 
   /** Payara's own stop after the grace, on a busy machine. */
   private static final Duration STOP_SLACK = Duration.ofSeconds(60);
@@ -53,6 +55,7 @@ class GracefulShutdownIT {
     load(database);
     try (RunningCatalog catalog =
         RunningCatalog.start(
+            RunningCatalog.Server.PAYARA_MICRO_LAUNCHER,
             "graceful-shutdown",
             Map.of(
                 TestTokens.SECRET_VARIABLE,
@@ -61,9 +64,9 @@ class GracefulShutdownIT {
                 data.toString(),
                 "BACKUP_DB_NAME",
                 database.toString(),
-                // The jar's --shutdowngrace, as a system property.
-                "JAVA_TOOL_OPTIONS",
-                "-Dfish.payara.shutdowngrace=" + GRACE.toMillis()))) {
+                // The production start's grace (run.sh passes it as --shutdowngrace).
+                "SHUTDOWN_GRACE_MS",
+                Long.toString(GRACE.toMillis())))) {
       URI page = catalog.baseUri().resolve("v1/" + PROJECT + "/checkpoint_items?limit=1000");
       URI ready = catalog.baseUri().resolve("health/ready");
       String token = TestTokens.member(PROJECT).build();

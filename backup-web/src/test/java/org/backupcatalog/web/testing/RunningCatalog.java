@@ -70,6 +70,11 @@ public final class RunningCatalog implements AutoCloseable {
   public enum Server {
     /** The executable jar: Payara Micro with the WAR inside, configured by its environment. */
     PAYARA_MICRO(null, Duration.ofSeconds(240)),
+    /**
+     * The same jar by its production start, {@code deploy/payara-micro/run.sh}: a prepared root
+     * directory with a class data sharing archive (prepared at its first start after a build).
+     */
+    PAYARA_MICRO_LAUNCHER("payara-micro", Duration.ofSeconds(600)),
     /** The WAR on Payara Server 6, by {@code deploy/payara-server/run.sh}. */
     PAYARA_SERVER("payara-server", Duration.ofSeconds(600)),
     /** The WAR on WildFly, by {@code deploy/wildfly/run.sh}. */
@@ -232,13 +237,15 @@ public final class RunningCatalog implements AutoCloseable {
       command.addAll(List.of("--port", Integer.toString(port), "--nocluster"));
       command.addAll(List.of("--rootdir", runtimeDirectory.toString()));
     } else {
-      Path war = jar.resolveSibling("backup.war");
+      // The launcher takes the jar; the servers' scripts take the WAR.
+      Path artifact =
+          server == Server.PAYARA_MICRO_LAUNCHER ? jar : jar.resolveSibling("backup.war");
       Path script =
           jar.getParent()
               .getParent()
               .getParent()
               .resolve("deploy/" + server.deployFolder + "/run.sh");
-      command.addAll(List.of("bash", script.toString(), war.toString()));
+      command.addAll(List.of("bash", script.toString(), artifact.toString()));
     }
     return command;
   }
