@@ -22,5 +22,5 @@ mvn -B verify
 
 for profile in ${PROFILES:-servers keycloak}; do
   echo "== mvn -B verify -P$profile"
-  mvn -B verify -P"$profile" -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -DexcludedGroups=pending-on-servers
+  mvn -B verify -P"$profile" -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
 done

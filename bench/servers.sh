@@ -6,6 +6,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
+
+# The WAR and the jar as built from these sources: an older WAR measures an older catalog (one built
+# before jboss-web.xml named the security domain ran on WildFly under the default domain, which
+# refused every token's caller with a 500).
+for built in backup-web/target/backup.war backup-web/target/backup-catalog.jar; do
+  [[ -f $built ]] || { echo "no $built: build it first (mvn -B -DskipTests package)" >&2; exit 2; }
+  newer=$(find pom.xml ./*/pom.xml ./*/src/main -type f -newer "$built" -print -quit)
+  [[ -z $newer ]] || { echo "$built is older than $newer: rebuild (mvn -B -DskipTests package)" >&2; exit 2; }
+done
 pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 work=$(mktemp -d /tmp/bench-servers.XXXXXX)
 pgport=55499
@@ -31,6 +40,11 @@ token="$header.$payload.$(printf '%s.%s' "$header" "$payload" | openssl dgst -sh
 
 results=()
 for server in ${SERVERS:-payara-micro payara-server wildfly}; do
+  # A server left on the port would answer instead of the one measured.
+  if [[ -n $(ss -Hltn "sport = :$port") ]]; then
+    echo "port $port is taken (a server left running?): $(ss -Hltnp "sport = :$port")" >&2
+    exit 1
+  fi
   db=bench_${server//-/_}
   psql -q -h 127.0.0.1 -p $pgport -U postgres -c "CREATE DATABASE $db" >/dev/null
   export BACKUP_DB_CLASS=org.postgresql.ds.PGSimpleDataSource BACKUP_DB_HOST=127.0.0.1 BACKUP_DB_PORT=$pgport \
@@ -45,13 +59,25 @@ for server in ${SERVERS:-payara-micro payara-server wildfly}; do
   fi
   launcher=$!
   url=http://127.0.0.1:$port/v1/bench/checkpoint_items
-  until [[ $(curl -s -o /dev/null -w '%{http_code}' -H "X-Auth-Token: $token" "$url/count" || true) == 200 ]]; do
+  # Until the first 200; an error status that persists (a server that started but refuses the token)
+  # ends the run after 5 minutes rather than never.
+  until status=$(curl -s -o /dev/null -w '%{http_code}' -H "X-Auth-Token: $token" "$url/count" || true)
+    [[ $status == 200 ]]; do
     kill -0 $launcher 2>/dev/null || { echo "$server exited; see $work/$server.log" >&2; exit 1; }
+    if awk "BEGIN {exit !($(date +%s.%N) - $started > 300)}"; then
+      echo "$server: no 200 within 300 s (last answer $status); see $work/$server.log" >&2
+      kill -TERM $launcher
+      wait $launcher || true
+      exit 1
+    fi
     sleep 0.2
   done
   first=$(awk "BEGIN {print $(date +%s.%N) - $started}")
   for i in $(seq 1 1000); do echo "url = \"$url?limit=10\""; echo "output = /dev/null"; done >"$work/urls"
-  curl -s -H "X-Auth-Token: $token" -K "$work/urls"
+  # Every one of the 1,000 must be a 200: figures of a server answering errors would mean nothing.
+  answers=$(curl -s -w '%{http_code}\n' -H "X-Auth-Token: $token" -K "$work/urls" | sort | uniq -c | xargs)
+  note=
+  [[ $answers == "1000 200" ]] || note="   NOT ALL 200 (count status): $answers"
   jvm=$(ss -ltnp "sport = :$port" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
   rss=$(awk '/VmRSS/ {print $2}' /proc/$jvm/status)
   stop_started=$(date +%s.%N)
@@ -59,7 +85,7 @@ for server in ${SERVERS:-payara-micro payara-server wildfly}; do
   while kill -0 $launcher 2>/dev/null || kill -0 $jvm 2>/dev/null; do sleep 0.1; done
   stopped=$(awk "BEGIN {print $(date +%s.%N) - $stop_started}")
   line=$(printf '%-14s first 200 %6.1f s   RSS after 1,000 requests %4d MB   SIGTERM to exit %5.1f s' \
-    "$server" "$first" $((rss / 1024)) "$stopped")
+    "$server" "$first" $((rss / 1024)) "$stopped")$note
   echo "$line"
   results+=("$line")
 done

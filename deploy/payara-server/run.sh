@@ -107,8 +107,8 @@ cp -R "$payara/glassfish/domains/domain1" "$domain_dir"
 cp "$war" "$SERVER_DIR/backup.war"
 cp "$driver" "$SERVER_DIR/"
 
-# Three settings go into domain.xml before the server runs. asadmin start-domain reads the admin
-# port (it waits there for the server) and the JVM options before the server starts. And the
+# Two settings go into domain.xml before the server runs. asadmin start-domain reads the admin
+# port (it waits there for the server) before the server starts. And the
 # server-config has no jms-service element, so the server would open the default embedded JMS
 # broker's port 7676 on every interface (the element cannot be made by "set"): add it, disabled.
 # The distribution's domain.xml names each anchor once in server-config (first) and once in
@@ -116,11 +116,10 @@ cp "$driver" "$SERVER_DIR/"
 domain_xml=$domain_dir/config/domain.xml
 sed -i \
   -e "0,/port=\"4848\" protocol=\"admin-listener\"/s//port=\"$ADMIN_PORT\" protocol=\"admin-listener\"/" \
-  -e '0,/<jvm-options>-Xmx512m<\/jvm-options>/s//&\n                <jvm-options>-Duser.timezone=UTC<\/jvm-options>/' \
   -e '0,/<system-property name="JMS_PROVIDER_PORT" [^>]*>/s//&\n            <jms-service type="DISABLED" default-jms-host="default_JMS_host"><jms-host name="default_JMS_host" host="127.0.0.1" port="${JMS_PROVIDER_PORT}" lazy-init="true" \/><\/jms-service>/' \
   "$domain_xml"
 grep -q "port=\"$ADMIN_PORT\" protocol=\"admin-listener\"" "$domain_xml" &&
-  grep -q -- '-Duser.timezone=UTC' "$domain_xml" && grep -q '<jms-service type="DISABLED"' "$domain_xml" ||
+  grep -q '<jms-service type="DISABLED"' "$domain_xml" ||
   fail "$domain_xml is not the domain.xml of Payara Server $PAYARA_VERSION that this script edits"
 
 # Everything else is set by asadmin commands that the server runs before its services start.

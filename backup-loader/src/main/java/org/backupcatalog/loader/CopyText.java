@@ -5,7 +5,6 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.format.DateTimeFormatter;
 import org.postgresql.PGConnection;
 
 /**
@@ -14,9 +13,6 @@ import org.postgresql.PGConnection;
  * planning or binding a statement per row.
  */
 final class CopyText implements LoadedTable.Rows, ColumnValues {
-
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
 
   private final LoadedTable table;
   private final String copy;
@@ -100,10 +96,10 @@ final class CopyText implements LoadedTable.Rows, ColumnValues {
     return raw(value ? "t" : "f");
   }
 
-  /** The UTC wall clock, as EclipseLink stores the entities' times. */
+  /** The UTC wall clock, as the catalog stores the entities' times. */
   @Override
   public ColumnValues time(Long epochMicros) {
-    return epochMicros == null ? raw("\\N") : raw(TIME.format(ColumnValues.utc(epochMicros)));
+    return epochMicros == null ? raw("\\N") : raw(ColumnValues.utcText(epochMicros));
   }
 
   private ColumnValues raw(String value) {

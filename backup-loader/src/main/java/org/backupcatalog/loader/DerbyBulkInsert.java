@@ -99,15 +99,18 @@ final class DerbyBulkInsert {
       throws SQLException {
     String function = "bulk_rows_" + UUID.randomUUID().toString().replace("-", "");
     String key = GeneratedRows.register(new GeneratedRows.Source(backups, table));
+    Map<String, String> types = columnTypes(connection, table);
     try (Statement ddl = connection.createStatement()) {
-      ddl.execute(createFunction(connection, table, function));
+      ddl.execute(createFunction(table, types, function));
       try (PreparedStatement insert =
           connection.prepareStatement(
               "INSERT INTO "
                   + table.name()
                   + " ("
                   + table.columnList()
-                  + ") SELECT * FROM TABLE ("
+                  + ") SELECT "
+                  + selectList(table, types)
+                  + " FROM TABLE ("
                   + function
                   + "(?)) AS generated")) {
         insert.setString(1, key);
@@ -120,13 +123,37 @@ final class DerbyBulkInsert {
     }
   }
 
-  /** The function's columns take the types the table has, read from the database itself. */
-  private static String createFunction(Connection connection, LoadedTable table, String function)
-      throws SQLException {
-    Map<String, String> types = columnTypes(connection, table);
+  /**
+   * The function's columns, times converted by Derby's TIMESTAMP function, which reads the text as
+   * the wall clock it says. Derby's other conversions of text or of a {@code java.sql.Timestamp} to
+   * a TIMESTAMP pass through the JVM's zone, where a time that the zone skips (02:30 on the day
+   * clocks go forward) does not exist. A table function anywhere in the statement keeps it a bulk
+   * insert.
+   */
+  private static String selectList(LoadedTable table, Map<String, String> types) {
+    return table.columns().stream()
+        .map(column -> types.get(column).equals("TIMESTAMP") ? "TIMESTAMP(" + column + ")" : column)
+        .collect(Collectors.joining(", "));
+  }
+
+  /**
+   * The function's columns take the types the table has, read from the database itself, except that
+   * it hands over strings for CLOB columns (Derby converts them) and the times' text
+   * (GeneratedRows, converted by {@link #selectList}).
+   */
+  private static String createFunction(
+      LoadedTable table, Map<String, String> types, String function) {
     String columns =
         table.columns().stream()
-            .map(column -> column + " " + types.get(column))
+            .map(
+                column ->
+                    column
+                        + " "
+                        + switch (types.get(column)) {
+                          case "CLOB" -> "VARCHAR(32672)";
+                          case "TIMESTAMP" -> "VARCHAR(26)";
+                          default -> types.get(column);
+                        })
             .collect(Collectors.joining(", "));
     return "CREATE FUNCTION "
         + function
@@ -138,6 +165,7 @@ final class DerbyBulkInsert {
         + ".rows'";
   }
 
+  /** The table's column types, as SQL writes them: {@code VARCHAR(64)}, {@code TIMESTAMP}, ... */
   private static Map<String, String> columnTypes(Connection connection, LoadedTable table)
       throws SQLException {
     DatabaseMetaData metadata = connection.getMetaData();
@@ -149,12 +177,7 @@ final class DerbyBulkInsert {
         String type = columns.getString("TYPE_NAME");
         types.put(
             columns.getString("COLUMN_NAME").toLowerCase(Locale.ROOT),
-            switch (type) {
-              case "VARCHAR" -> "VARCHAR(" + columns.getInt("COLUMN_SIZE") + ")";
-              // A table function hands over strings; Derby converts them to the CLOB column.
-              case "CLOB" -> "VARCHAR(32672)";
-              default -> type;
-            });
+            type.equals("VARCHAR") ? "VARCHAR(" + columns.getInt("COLUMN_SIZE") + ")" : type);
       }
     }
     for (String column : table.columns()) {

@@ -2,7 +2,6 @@ package org.backupcatalog.loader;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.Map;
@@ -102,11 +101,6 @@ public final class GeneratedRows extends VTITemplate {
   }
 
   @Override
-  public Timestamp getTimestamp(int column) {
-    return (Timestamp) value(column);
-  }
-
-  @Override
   public void close() {
     pending.clear();
     current = null;
@@ -146,10 +140,14 @@ public final class GeneratedRows extends VTITemplate {
       return this;
     }
 
-    /** Derby reads a Timestamp in the JVM's zone; the same wall clock as EclipseLink binds. */
+    /**
+     * As text, which the insert converts with Derby's TIMESTAMP function (DerbyBulkInsert): a
+     * {@code java.sql.Timestamp} would pass through the JVM's zone, where a time that the zone
+     * skips (02:30 on the day clocks go forward) does not exist.
+     */
     @Override
     public ColumnValues time(Long epochMicros) {
-      row[next++] = epochMicros == null ? null : Timestamp.valueOf(ColumnValues.utc(epochMicros));
+      row[next++] = epochMicros == null ? null : ColumnValues.utcText(epochMicros);
       return this;
     }
   }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ import org.backupcatalog.domain.query.PageRequest;
 import org.backupcatalog.domain.query.Scope;
 import org.backupcatalog.domain.query.SortOrder;
 import org.backupcatalog.persistence.item.CheckpointItemEntity;
+import org.backupcatalog.persistence.item.SkippedWallClock;
 import org.backupcatalog.persistence.item.TestDatabase;
 import org.backupcatalog.persistence.item.TransactionalRepository;
 import org.junit.jupiter.api.AfterAll;
@@ -58,7 +60,8 @@ abstract class BulkLoadTest {
 
   // Two writers: the items must still be exactly those one writer generates.
   private final BulkLoad load =
-      BulkLoad.of(3_000, PROJECTS).withIdPrefix("t-").withSeed(7).withThreads(2);
+      createdInASkippedHour(
+          BulkLoad.of(3_000, PROJECTS).withIdPrefix("t-").withSeed(7).withThreads(2));
   private final TestDatabase.Kind kind;
   private TestDatabase database;
   private TransactionalRepository repository;
@@ -104,8 +107,23 @@ abstract class BulkLoadTest {
     }
   }
 
+  /**
+   * The load moved in time so that its first item is created at a wall clock that the JVM's zone
+   * skips ({@link SkippedWallClock}), which both writers must store as it is: a history is the same
+   * relative to its end.
+   */
+  private static BulkLoad createdInASkippedHour(BulkLoad load) {
+    Instant skipped = SkippedWallClock.first().plusMinutes(15).toInstant(ZoneOffset.UTC);
+    Instant first = ExpectedItems.of(load).get(0).createdAt();
+    return load.endingAt(load.end().plus(Duration.between(first, skipped)));
+  }
+
   @Test
   void readsBackExactlyTheGeneratedItems() {
+    Instant skipped = SkippedWallClock.first().plusMinutes(15).toInstant(ZoneOffset.UTC);
+    assertTrue(
+        items.stream().anyMatch(i -> i.createdAt().equals(skipped)),
+        "an item created at " + skipped);
     Map<String, CheckpointItem> read =
         items.stream().collect(Collectors.toMap(CheckpointItem::id, Function.identity()));
     List<CheckpointItem> expected = ExpectedItems.of(load);

@@ -2,7 +2,6 @@ package org.backupcatalog.persistence.unit;
 
 import java.sql.Connection;
 import java.util.logging.Logger;
-import org.eclipse.persistence.config.PersistenceUnitProperties;
 import org.eclipse.persistence.config.SessionCustomizer;
 import org.eclipse.persistence.sessions.Connector;
 import org.eclipse.persistence.sessions.DatabaseLogin;
@@ -20,10 +19,14 @@ import org.eclipse.persistence.sessions.server.ServerSession;
  * <p>The container creates an entity manager while deploying, and EclipseLink's login connects to
  * detect the database and to start its pools: with the database down, the deployment failed and the
  * catalog never served, even after the database came. When a trial connection fails, this names the
- * database product from the driver that reported the failure (so that the platform is known without
- * a connection) and lets the login's own connections be {@link DeferredConnection placeholders}.
- * Every connection after the login is real: a query while the database is down fails as a
- * connection failure, which is a 503, at once: EclipseLink's own retry of a failed read is off.
+ * database product from the driver that reported the failure and lets the login's own connections
+ * be {@link DeferredConnection placeholders}. Every connection after the login is real: a query
+ * while the database is down fails as a connection failure, which is a 503, at once: EclipseLink's
+ * own retry of a failed read is off.
+ *
+ * <p>The trial connection also tells the platform: the unit names one ({@code
+ * eclipselink.target-database}) so that EclipseLink does not detect its own, and this sets the one
+ * of {@link UtcPlatforms} for the database actually there.
  */
 public final class StartWithoutDatabase implements SessionCustomizer {
 
@@ -42,22 +45,26 @@ public final class StartWithoutDatabase implements SessionCustomizer {
       database.setQueryRetryAttemptCount(0);
     }
     Connector connector = login.getConnector();
-    RuntimeException unreachable = trialConnection(connector, login, session);
+    RuntimeException unreachable = null;
+    String reached = null;
+    try {
+      reached = trialConnection(connector, login, session);
+    } catch (RuntimeException e) {
+      unreachable = e;
+    }
+    String product = unreachable == null ? reached : product(unreachable);
+    UtcPlatforms.install(session, login, product);
     if (unreachable == null) {
       return;
     }
-    String product = product(unreachable);
+    String reason = rootCause(unreachable).getMessage();
     LOG.warning(
         () ->
             "The database ("
                 + product
                 + ") is unreachable at start: "
-                + rootCause(unreachable).getMessage()
+                + reason
                 + "; the catalog starts without it and answers 503 until it comes");
-    // What EclipseLink would have read from the connection's metadata: with these it detects the
-    // platform without connecting (JPA's schema generation properties).
-    session.setProperty(PersistenceUnitProperties.SCHEMA_DATABASE_PRODUCT_NAME, product);
-    session.setProperty(PersistenceUnitProperties.SCHEMA_DATABASE_MAJOR_VERSION, "10");
     LoginPhase phase = new LoginPhase();
     tolerate(login, phase);
     // The server session's pools hold logins of their own, which connect when the pools start.
@@ -83,14 +90,13 @@ public final class StartWithoutDatabase implements SessionCustomizer {
     }
   }
 
-  private static RuntimeException trialConnection(
+  /** The database's product name, from a connection made and closed at once. */
+  private static String trialConnection(
       Connector connector, DatasourceLogin login, Session session) {
     try (Connection trial = connector.connect(login.getProperties(), session)) {
-      return null;
-    } catch (RuntimeException e) {
-      return e;
+      return trial.getMetaData().getDatabaseProductName();
     } catch (java.sql.SQLException e) {
-      return new IllegalStateException(e.getMessage(), e);
+      throw new IllegalStateException(e.getMessage(), e);
     }
   }
 

@@ -7,9 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Calendar;
 import java.util.List;
 import java.util.Set;
+import java.util.TimeZone;
 import org.backupcatalog.api.AppConsistency;
 import org.backupcatalog.api.BackupData;
 import org.backupcatalog.api.BackupStatus;
@@ -261,6 +269,104 @@ abstract class CheckpointItemRepositoryTest {
     db().resetStatements();
     assertTrue(repository.find(P, new ItemId("item-0007")).isPresent());
     assertEquals(1, db().statements(), "statements for one item");
+  }
+
+  /**
+   * Times are UTC wall clocks in the TIMESTAMP columns whatever the JVM's zone, also those that the
+   * zone skips: the build runs the tests in Pacific/Chatham, where 02:45 to 03:45 of 2024-09-29
+   * does not exist; through the JVM's zone such a time was stored an hour late.
+   */
+  @Test
+  void timesAreUtcWallClocksInAnyJvmZone() {
+    LocalDateTime skipped = SkippedWallClock.first();
+    List<Instant> times =
+        List.of(0, 10, 20, 30).stream()
+            .map(m -> skipped.plusMinutes(m).toInstant(ZoneOffset.UTC))
+            .toList();
+    for (int k = 0; k < times.size(); k++) {
+      repository.save(at(full("t" + k, "p", 1), times.get(k)), IfMatch.NONE);
+    }
+    for (int k = 0; k < times.size(); k++) {
+      CheckpointItem read = repository.find(P, new ItemId("t" + k)).orElseThrow().item();
+      assertEquals(times.get(k), read.createdAt());
+      assertEquals(times.get(k), read.updatedAt());
+      assertEquals(times.get(k), read.protectedAt());
+      assertEquals(times.get(k), stored("t" + k), "the column holds the UTC wall clock");
+    }
+    ItemFilter from =
+        new ItemFilter(
+            Set.of(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            times.get(1),
+            times.get(2));
+    assertEquals(
+        List.of("t2", "t1"),
+        repository
+            .list(new ListQuery(P, from, SortOrder.DEFAULT, new PageRequest(null, 0, 10)))
+            .items()
+            .stream()
+            .map(i -> i.id())
+            .toList());
+    for (String sort : List.of("created_at:desc", "updated_at:asc", "protected_at:desc")) {
+      List<String> walked = new java.util.ArrayList<>();
+      String marker = null;
+      do {
+        var page =
+            repository.list(
+                new ListQuery(
+                    P, ItemFilter.NONE, SortOrder.parse(sort), new PageRequest(marker, 0, 1)));
+        page.items().forEach(i -> walked.add(i.id()));
+        marker = page.hasMore() ? page.nextMarker() : null;
+      } while (marker != null);
+      assertEquals(
+          sort.endsWith("asc") ? List.of("t0", "t1", "t2", "t3") : List.of("t3", "t2", "t1", "t0"),
+          walked,
+          sort);
+    }
+  }
+
+  private static CheckpointItem at(CheckpointItem item, Instant time) {
+    return new CheckpointItem(
+        item.id(),
+        item.projectId(),
+        item.name(),
+        item.description(),
+        item.status(),
+        item.resourceId(),
+        item.resourceType(),
+        item.checkpointId(),
+        item.policyId(),
+        time,
+        time,
+        time,
+        item.extendInfo(),
+        item.backupData());
+  }
+
+  /**
+   * The created_at column read by JDBC as a UTC wall clock (Derby's own text form of a TIMESTAMP
+   * passes through the JVM's zone, so it cannot tell).
+   */
+  private Instant stored(String id) {
+    try (Connection c = db().dataSource().getConnection();
+        PreparedStatement select =
+            c.prepareStatement("SELECT created_at FROM checkpoint_item WHERE id = ?")) {
+      select.setString(1, id);
+      try (ResultSet row = select.executeQuery()) {
+        assertTrue(row.next());
+        return row.getTimestamp(1, Calendar.getInstance(TimeZone.getTimeZone("UTC"))).toInstant();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private org.backupcatalog.domain.catalog.CheckpointItemPage list(Scope scope, String marker) {

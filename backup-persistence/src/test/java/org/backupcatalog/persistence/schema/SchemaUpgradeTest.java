@@ -16,8 +16,10 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Calendar;
 import java.util.List;
 import java.util.Locale;
+import java.util.TimeZone;
 import javax.sql.DataSource;
 import org.backupcatalog.api.BackupData;
 import org.backupcatalog.api.BackupStatus;
@@ -43,7 +45,14 @@ import org.junit.jupiter.api.Test;
  */
 abstract class SchemaUpgradeTest {
 
-  private static final Instant T0 = Instant.parse("2024-03-01T10:15:30.123456Z");
+  /**
+   * As a wall clock, a local time that the tests' zone (Pacific/Chatham, see the build) skips: the
+   * upgrade and the reads after it must not pass it through the JVM's zone.
+   */
+  private static final Instant T0 = Instant.parse("2024-09-29T03:15:30.123456Z");
+
+  /** The old code ran in a JVM set to UTC, where JDBC's default calendar was this. */
+  private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
 
   /** A new, empty database of the kind under test. */
   abstract DataSource freshDatabase();
@@ -181,10 +190,13 @@ abstract class SchemaUpgradeTest {
       insert.setString(7, item.resourceId());
       insert.setString(8, item.resourceType());
       insert.setString(9, item.checkpointId());
-      insert.setTimestamp(10, utc(item.createdAt()));
-      insert.setTimestamp(11, utc(item.updatedAt()));
+      insert.setTimestamp(10, Timestamp.from(item.createdAt()), UTC);
+      insert.setTimestamp(11, Timestamp.from(item.updatedAt()), UTC);
       insert.setTimestamp(
-          12, Timestamp.valueOf(LocalDateTime.of(9999, 12, 31, 23, 59, 59, 999_999_000)));
+          12,
+          Timestamp.from(
+              LocalDateTime.of(9999, 12, 31, 23, 59, 59, 999_999_000).toInstant(ZoneOffset.UTC)),
+          UTC);
       insert.setBoolean(13, false);
       insert.setInt(14, item.extendInfo().volumeBackups().size());
       insert.setInt(15, item.extendInfo().osImagesData().size());
@@ -235,11 +247,6 @@ abstract class SchemaUpgradeTest {
         insert.executeUpdate();
       }
     }
-  }
-
-  /** The UTC wall clock, as the old code stored it. */
-  private static Timestamp utc(Instant t) {
-    return Timestamp.valueOf(LocalDateTime.ofInstant(t, ZoneOffset.UTC));
   }
 
   private static void number(PreparedStatement s, int index, Long value) throws SQLException {

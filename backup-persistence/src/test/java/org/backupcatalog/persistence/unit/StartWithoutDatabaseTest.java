@@ -2,6 +2,7 @@ package org.backupcatalog.persistence.unit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.eclipse.persistence.sessions.DatabaseLogin;
 import org.eclipse.persistence.sessions.DatabaseSession;
@@ -21,5 +22,14 @@ class StartWithoutDatabaseTest {
     new StartWithoutDatabase().customize(session);
 
     assertEquals(0, ((DatabaseLogin) session.getDatasourceLogin()).getQueryRetryAttemptCount());
+    assertEquals(
+        UtcDerbyPlatform.class, session.getDatasourceLogin().getDatasourcePlatform().getClass());
+  }
+
+  @Test
+  void eachDatabaseGetsItsUtcPlatform() {
+    assertEquals(UtcDerbyPlatform.class, UtcPlatforms.of("Apache Derby").getClass());
+    assertEquals(UtcPostgreSQLPlatform.class, UtcPlatforms.of("PostgreSQL").getClass());
+    assertThrows(IllegalStateException.class, () -> UtcPlatforms.of("MySQL"));
   }
 }

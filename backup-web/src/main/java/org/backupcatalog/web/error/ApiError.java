@@ -76,6 +76,11 @@ public final class ApiError extends RuntimeException {
     return new ApiError(503, "CSBS.9998", "The database is unavailable, retry later", cause);
   }
 
+  /** A request that arrives while the server takes the catalog down (graceful shutdown). */
+  public static ApiError shuttingDown() {
+    return new ApiError(503, "CSBS.9998", "The service is shutting down, retry later");
+  }
+
   /**
    * The answer for a bare HTTP status raised by JAX-RS or by the servlet container (unknown path,
    * wrong method, wrong media type, ...).

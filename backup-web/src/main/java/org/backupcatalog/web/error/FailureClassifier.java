@@ -54,6 +54,10 @@ public final class FailureClassifier {
       if (t instanceof JsonParsingException) {
         return ApiError.invalidParameter("Invalid request body: not well-formed JSON");
       }
+      if (isUnstorableCharacter(t)) {
+        return ApiError.invalidParameter(
+            "Invalid parameter: a value holds a character the catalog cannot store (NUL)");
+      }
       if (isMalformedQueryString(t)) {
         return ApiError.invalidParameter("Invalid query string: malformed percent-encoding");
       }
@@ -79,6 +83,16 @@ public final class FailureClassifier {
       return state.startsWith("08") || state.startsWith("57P") || state.equals("XJ040");
     }
     return false;
+  }
+
+  /**
+   * A value the database refuses for its characters: PostgreSQL stores no NUL in text ({@code %00}
+   * in a filter or a body's string) and reports SQLState 22021 (character not in repertoire) or
+   * 22P05 (untranslatable character). The client's input, so a 400, not a 500.
+   */
+  static boolean isUnstorableCharacter(Throwable t) {
+    return t instanceof SQLException sql
+        && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()));
   }
 
   /**

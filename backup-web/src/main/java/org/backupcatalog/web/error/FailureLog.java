@@ -14,7 +14,8 @@ final class FailureLog {
   private FailureLog() {}
 
   static void record(ApiError error, String requestId, String method, String path) {
-    if (error.status() < 500) {
+    // A 501 answers a method HTTP does not define: the client's doing, like a 4xx.
+    if (error.status() < 500 || error.status() == 501) {
       LOG.log(
           Level.FINE,
           () ->

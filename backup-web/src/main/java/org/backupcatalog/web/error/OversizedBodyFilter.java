@@ -18,7 +18,7 @@ import java.io.IOException;
  */
 public class OversizedBodyFilter extends HttpFilter {
 
-  static final long LIMIT_BYTES = 1024 * 1024;
+  public static final long LIMIT_BYTES = 1024 * 1024;
 
   private static final long serialVersionUID = 1L;
 

@@ -4,7 +4,6 @@ import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
-import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
@@ -15,6 +14,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.backupcatalog.domain.InvalidParameterException;
 import org.backupcatalog.domain.query.QueryParameters;
 import org.backupcatalog.domain.query.Scope;
@@ -58,6 +58,9 @@ public class RefusalOrder implements ContainerRequestFilter {
 
   private static final String ITEMS = "checkpoint_items";
 
+  /** A {@code qvalue} of RFC 9110 section 12.4.2. */
+  private static final Pattern QUALITY = Pattern.compile("0(\\.[0-9]{0,3})?|1(\\.0{0,3})?");
+
   @Inject private AccessPolicy access;
 
   @Override
@@ -65,6 +68,8 @@ public class RefusalOrder implements ContainerRequestFilter {
     List<String> path = segments(request.getUriInfo().getPathSegments());
     Operation operation = operationOf(request.getMethod(), path);
     if (operation == null) {
+      // Matching sorts the Accept by quality: RESTEasy fails on a malformed one with a 500.
+      acceptable(request);
       return;
     }
     Scope scope =
@@ -126,13 +131,7 @@ public class RefusalOrder implements ContainerRequestFilter {
     if (request.getProperty(UNPARSABLE_CONTENT_TYPE) != null) {
       throw ApiError.invalidParameter("Invalid header Content-Type: not a media type");
     }
-    List<MediaType> acceptable;
-    try {
-      acceptable = request.getAcceptableMediaTypes();
-    } catch (ProcessingException | IllegalArgumentException malformed) {
-      throw ApiError.invalidParameter("Invalid header Accept: not a list of media types");
-    }
-    if (!acceptsJson(acceptable)) {
+    if (!acceptsJson(acceptable(request))) {
       throw ApiError.forStatus(406);
     }
     if (operation == Operation.PUT && !isJson(request.getMediaType())) {
@@ -140,6 +139,27 @@ public class RefusalOrder implements ContainerRequestFilter {
     }
     // Matching then sees a request it can serve: JAX-RS adds no refusal of its own to these.
     request.getHeaders().putSingle(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON);
+  }
+
+  /**
+   * The {@code Accept} header's media types; 400 when it is not a list of media types or a quality
+   * is not a number from 0 to 1 with at most three decimals (RFC 9110 section 12.4.2).
+   */
+  private static List<MediaType> acceptable(ContainerRequestContext request) {
+    List<MediaType> acceptable;
+    try {
+      acceptable = request.getAcceptableMediaTypes();
+    } catch (RuntimeException malformed) {
+      // Jersey throws ProcessingException or IllegalArgumentException, RESTEasy its own Failure.
+      throw ApiError.invalidParameter("Invalid header Accept: not a list of media types");
+    }
+    for (MediaType type : acceptable) {
+      String q = type.getParameters().get("q");
+      if (q != null && !QUALITY.matcher(q).matches()) {
+        throw ApiError.invalidParameter("Invalid header Accept: a quality must be from 0 to 1");
+      }
+    }
+    return acceptable;
   }
 
   /** The operation of a method on a path, as the resource's annotations declare it; else null. */
@@ -189,12 +209,9 @@ public class RefusalOrder implements ContainerRequestFilter {
         && type.isCompatible(MediaType.APPLICATION_JSON_TYPE);
   }
 
+  /** The quality of a type that {@link #acceptable} let through: absent is 1. */
   private static double quality(MediaType type) {
     String q = type.getParameters().get("q");
-    try {
-      return q == null ? 1 : Double.parseDouble(q);
-    } catch (NumberFormatException malformed) {
-      return 1;
-    }
+    return q == null ? 1 : Double.parseDouble(q);
   }
 }

@@ -12,7 +12,8 @@ import org.backupcatalog.web.config.CatalogSchema;
 /**
  * The health checks, in MicroProfile Health's JSON shape: {@code {"status": "UP", "checks":
  * [{"name": ..., "status": ...}]}}. Liveness: the process answers. Readiness: the database answers
- * and the schema is migrated. Nothing else is shown: no host, no version, no error text.
+ * and the schema is migrated, and the catalog is not shutting down ({@link ShutdownDrain}). Nothing
+ * else is shown: no host, no version, no error text.
  */
 @ApplicationScoped
 public class Health {
@@ -38,6 +39,10 @@ public class Health {
     if (kind != Kind.LIVE) {
       checks.put("catalog-database", database.reachable());
       checks.put("catalog-schema", schema.isCurrent());
+      // Only while the server takes the catalog down: a probe then sees why it is DOWN.
+      if (ShutdownDrain.stopping()) {
+        checks.put("catalog-shutdown", false);
+      }
     }
     boolean up = checks.values().stream().allMatch(Boolean::booleanValue);
     JsonArrayBuilder list = Json.createArrayBuilder();

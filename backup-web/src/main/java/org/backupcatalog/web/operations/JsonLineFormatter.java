@@ -5,7 +5,6 @@ import jakarta.json.JsonObjectBuilder;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
-import java.util.Map;
 import java.util.logging.Formatter;
 import java.util.logging.LogRecord;
 
@@ -24,8 +23,10 @@ public class JsonLineFormatter extends Formatter {
             .add("level", record.getLevel().getName())
             .add("logger", String.valueOf(record.getLoggerName()));
     Object[] parameters = record.getParameters();
-    if (parameters != null && parameters.length == 1 && parameters[0] instanceof Map<?, ?> fields) {
-      fields.forEach((name, value) -> add(line, String.valueOf(name), value));
+    if (parameters != null
+        && parameters.length == 1
+        && parameters[0] instanceof LogLine.Fields fields) {
+      fields.values().forEach((name, value) -> add(line, name, value));
     } else {
       line.add("message", String.valueOf(formatMessage(record)));
     }

@@ -10,9 +10,15 @@ import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
- * A structured log line: named fields in a fixed order, logged as one record whose message is
- * {@code key=value ...} (readable in any server log, values with spaces or quotes JSON-quoted) and
- * whose one parameter is the field map, from which {@link JsonLineFormatter} writes a JSON object.
+ * A structured log line: named fields in a fixed order, logged as one record that reads {@code
+ * key=value ...} in any server log (values with spaces or quotes JSON-quoted) and from which {@link
+ * JsonLineFormatter} writes a JSON object.
+ *
+ * <p>The record's message is the pattern <code>{0}</code> and its one parameter the {@link Fields},
+ * whose {@code toString} is the text. The text itself is never the pattern: it holds route
+ * templates such as <code>/v1/{project_id}/checkpoint_items</code>, and a server that formats every
+ * message with parameters through {@code MessageFormat} (WildFly's JBoss LogManager does when the
+ * message contains a brace) fails on them and drops the line.
  */
 final class LogLine {
 
@@ -43,13 +49,25 @@ final class LogLine {
   }
 
   void log(Logger logger, Level level) {
-    if (!logger.isLoggable(level)) {
-      return;
+    if (logger.isLoggable(level)) {
+      logger.log(record(level, logger.getName()));
     }
-    LogRecord record = new LogRecord(level, text());
-    record.setLoggerName(logger.getName());
-    record.setParameters(new Object[] {fields()});
-    logger.log(record);
+  }
+
+  /** The record as {@link #log} hands it to the logger. */
+  LogRecord record(Level level, String loggerName) {
+    LogRecord record = new LogRecord(level, "{0}");
+    record.setLoggerName(loggerName);
+    record.setParameters(new Object[] {new Fields(fields(), text())});
+    return record;
+  }
+
+  /** The one parameter of the record: the fields for JSON, the text for everything else. */
+  record Fields(Map<String, Object> values, String text) {
+    @Override
+    public String toString() {
+      return text;
+    }
   }
 
   private static String render(Object value) {

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.backupcatalog.web.edge.RawHttp.Answer;
 import org.backupcatalog.web.edge.RawHttp.Outcome;
 import org.backupcatalog.web.testing.RunningCatalog;
+import org.backupcatalog.web.testing.RunningCatalog.Server;
 import org.backupcatalog.web.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +50,9 @@ public abstract class HostileInputChecks {
   /** Where the answers are told apart in the printed distribution. */
   protected abstract String where();
 
+  /** The server the catalog runs on, whose listener's own refusals {@link Listener} knows. */
+  protected abstract Server server();
+
   @Test
   void everyAnswerKeepsTheRules() throws Exception {
     RunningCatalog catalog = catalog();
@@ -62,7 +66,9 @@ public abstract class HostileInputChecks {
         "%s: %d hostile requests, seed %d (-Dhostile.seed=%d)%n", where(), count, seed, seed);
     HostileRequests generator = new HostileRequests(seed);
     RawHttp http = new RawHttp(catalog.baseUri(), ANSWER_TIMEOUT);
+    Listener listener = Listener.of(server());
     Map<String, AtomicInteger> statuses = new ConcurrentHashMap<>();
+    Map<String, AtomicInteger> byCase = new ConcurrentHashMap<>();
     List<String> violations = Collections.synchronizedList(new ArrayList<>());
     AtomicInteger brokenCount = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
@@ -82,10 +88,14 @@ public abstract class HostileInputChecks {
                       statuses.computeIfAbsent("sent", k -> new AtomicInteger()).incrementAndGet();
                     }
                     Answer answer = http.send(request.bytes(), request.halfClose());
-                    statuses
-                        .computeIfAbsent(label(request, answer), k -> new AtomicInteger())
-                        .incrementAndGet();
-                    List<String> broken = AnswerRules.check(request, answer);
+                    String label = label(request, answer);
+                    statuses.computeIfAbsent(label, k -> new AtomicInteger()).incrementAndGet();
+                    if (!request.cases().isEmpty()) {
+                      byCase
+                          .computeIfAbsent(request.cases() + " " + label, k -> new AtomicInteger())
+                          .incrementAndGet();
+                    }
+                    List<String> broken = AnswerRules.check(request, answer, listener);
                     if (!broken.isEmpty() && brokenCount.incrementAndGet() <= 25) {
                       violations.add(
                           broken + "\n    request: " + request + "\n    answer: " + answer);
@@ -103,6 +113,9 @@ public abstract class HostileInputChecks {
     System.out.printf(
         "%s: statuses of %d hostile requests (seed %d): %s%n",
         where(), count, seed, new TreeMap<>(statusesOf(statuses)));
+    System.out.printf(
+        "%s: answers to the requests holding listener cases (%s): %s%n",
+        where(), listener, statusesOf(byCase));
     assertTrue(
         violations.isEmpty(),
         () ->

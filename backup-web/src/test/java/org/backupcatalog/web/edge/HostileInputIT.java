@@ -2,6 +2,7 @@ package org.backupcatalog.web.edge;
 
 import java.util.Map;
 import org.backupcatalog.web.testing.RunningCatalog;
+import org.backupcatalog.web.testing.RunningCatalog.Server;
 import org.backupcatalog.web.testing.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
@@ -29,6 +30,11 @@ class HostileInputIT extends HostileInputChecks {
   @Override
   protected int requests() {
     return 10_000;
+  }
+
+  @Override
+  protected Server server() {
+    return Server.PAYARA_MICRO;
   }
 
   @Override

@@ -1,15 +1,15 @@
 package org.backupcatalog.web.edge;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
 /**
  * One generated request and what the rules need to know about it.
  *
  * @param bytes the request exactly as sent
  * @param description how it was made, for a failure message (the bytes may be megabytes)
- * @param listenerMayRefuse whether it holds something the HTTP listener refuses before any
- *     application hook runs (docs/edge.md lists them): then an empty 400 or 505, a close or no
- *     answer are allowed as well
+ * @param cases what it holds that an HTTP listener may refuse before any application hook runs;
+ *     {@link Listener} says which of them a server's listener refuses, and how
  * @param halfClose whether the client shuts its output after sending (a truncated body ends)
  * @param member the project whose member sent it, or null: its answers must hold no item of another
  *     project
@@ -19,7 +19,7 @@ import java.nio.charset.StandardCharsets;
 record HostileRequest(
     byte[] bytes,
     String description,
-    boolean listenerMayRefuse,
+    Set<ListenerCase> cases,
     boolean halfClose,
     String member,
     String requestId,
@@ -28,6 +28,13 @@ record HostileRequest(
   @Override
   public String toString() {
     String start = new String(bytes, 0, Math.min(bytes.length, 400), StandardCharsets.ISO_8859_1);
-    return description + " [" + bytes.length + " bytes: " + start.replace("\r\n", "\\r\\n") + "]";
+    return description
+        + " "
+        + cases
+        + " ["
+        + bytes.length
+        + " bytes: "
+        + start.replace("\r\n", "\\r\\n")
+        + "]";
   }
 }

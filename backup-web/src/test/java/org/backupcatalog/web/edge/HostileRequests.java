@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import org.backupcatalog.web.testing.TestTokens;
 
 /**
@@ -205,7 +207,7 @@ final class HostileRequests {
 
   HostileRequest next() {
     StringBuilder description = new StringBuilder();
-    boolean listener = false;
+    Set<ListenerCase> cases = EnumSet.noneOf(ListenerCase.class);
     String method = pick(METHODS);
     Token token = pick(tokens);
     if (token.writer() && isWrite(method)) {
@@ -215,25 +217,26 @@ final class HostileRequests {
     boolean plain = token.writer() && isWrite(method);
     String project = plain ? WRITABLE : pickProject();
     Target target = target(project, plain);
-    listener |= target.listener();
+    cases.addAll(target.cases());
     description.append(method).append(' ').append(target.description());
     String version = "HTTP/1.1";
     int roll = random.nextInt(200);
     if (roll == 0) {
       version = "HTTP/9.9";
-      listener = true;
+      cases.add(ListenerCase.UNKNOWN_VERSION);
     } else if (roll == 1) {
       version = "HTTP/1.0";
     } else if (roll == 2) {
       version = "HTTP/1.1 extra";
-      listener = true;
+      cases.add(ListenerCase.TEXT_AFTER_VERSION);
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     if (random.nextInt(500) == 0) {
       // Not HTTP at all: a TLS hello or random bytes on the plain port.
       byte[] garbage = new byte[1 + random.nextInt(300)];
       random.nextBytes(garbage);
-      return new HostileRequest(garbage, "binary garbage", true, true, null, null, false);
+      return new HostileRequest(
+          garbage, "binary garbage", EnumSet.of(ListenerCase.NOT_HTTP), true, null, null, false);
     }
     write(out, method + " " + target.text() + " " + version + "\r\n");
     List<String> headers = new ArrayList<>();
@@ -241,18 +244,15 @@ final class HostileRequests {
       headers.add("Host: localhost");
     } else {
       description.append(", no Host");
-      listener = true;
+      cases.add(ListenerCase.NO_HOST);
     }
     headers.add("Connection: close");
     if (token.header() != null) {
       headers.add(token.header() + ": " + token.value());
     }
     description.append(", ").append(token.kind());
-    if (token.value() != null && token.value().length() > 4000) {
-      listener = true;
-    }
     if (token.value() != null && !token.value().chars().allMatch(c -> c < 128)) {
-      listener = true;
+      cases.add(ListenerCase.NON_ASCII_HEADER);
     }
     String accept = pick(ACCEPTS);
     if (accept != null) {
@@ -271,29 +271,28 @@ final class HostileRequests {
       case 3 -> {
         headers.add("X-Filler: " + "f".repeat(70_000));
         description.append(", a 70 KB header");
-        listener = true;
       }
       case 4 -> {
         headers.add("NoColonHere");
         description.append(", a header line without a colon");
-        listener = true;
+        cases.add(ListenerCase.HEADER_WITHOUT_COLON);
       }
       case 5 -> {
         headers.add("X-Control: a\u0001b");
         description.append(", a control byte in a header");
-        listener = true;
+        cases.add(ListenerCase.CONTROL_BYTE_IN_HEADER);
       }
       case 6 -> {
         for (int i = 0; i < 150; i++) {
           headers.add("X-Many-" + i + ": " + i);
         }
         description.append(", 150 headers");
-        listener = true;
+        cases.add(ListenerCase.MANY_HEADERS);
       }
       default -> {}
     }
     Body body = body(method);
-    listener |= body.listener();
+    cases.addAll(body.cases());
     if (body.bytes() != null || body.chunked()) {
       String type = pick(CONTENT_TYPES);
       if (type != null) {
@@ -307,20 +306,23 @@ final class HostileRequests {
       write(out, header + "\r\n");
     }
     write(out, "\r\n");
+    if (out.size() > 8192) {
+      cases.add(ListenerCase.HEAD_OVER_8_KB);
+    }
     if (body.bytes() != null) {
       out.writeBytes(body.bytes());
     }
     return new HostileRequest(
         out.toByteArray(),
         description.toString(),
-        listener,
+        cases,
         body.halfClose(),
         token.member(),
         requestId,
         method.equals("HEAD"));
   }
 
-  private record Target(String text, String description, boolean listener) {}
+  private record Target(String text, String description, Set<ListenerCase> cases) {}
 
   private Target target(String project, boolean plain) {
     String base = "/v1/" + project + "/checkpoint_items";
@@ -347,22 +349,22 @@ final class HostileRequests {
           default -> base + "/" + itemId(project) + "/more";
         };
     if (plain) {
-      return new Target(path, path, false);
+      return new Target(path, path, Set.of());
     }
-    boolean listener = false;
+    Set<ListenerCase> cases = EnumSet.noneOf(ListenerCase.class);
     String text = path;
     switch (random.nextInt(45)) {
       case 0 -> {
         text = insert(path, "%00");
-        listener = true;
+        cases.add(ListenerCase.ENCODED_NUL_IN_PATH);
       }
       case 1 -> {
         text = insert(path, "%ZZ");
-        listener = true;
+        cases.add(ListenerCase.BAD_ESCAPE_IN_PATH);
       }
       case 2 -> {
         text = insert(path, "%C0%AE%C0%AE");
-        listener = true;
+        cases.add(ListenerCase.OVERLONG_UTF8_IN_PATH);
       }
       case 3 -> text = path.replace("/checkpoint_items", "/../" + project + "/checkpoint_items");
       case 4 -> text = path.replace("/", "//");
@@ -370,36 +372,41 @@ final class HostileRequests {
       case 6 -> text = path + "/" + "x".repeat(1 + random.nextInt(6000));
       case 7 -> {
         text = path + "/" + "y".repeat(70_000);
-        listener = true;
       }
       case 8 -> text = insert(path, "%2F");
       case 9 -> {
         text = insert(path, "%5C");
-        listener = true;
+        cases.add(ListenerCase.ENCODED_BACKSLASH_IN_PATH);
       }
-      case 10 -> text = insert(path, "\u00c3\u00a9");
+      case 10 -> {
+        text = insert(path, "\u00c3\u00a9");
+        cases.add(ListenerCase.RAW_UTF8_IN_PATH);
+      }
       case 11 -> {
         text = insert(path, " ");
-        listener = true;
+        cases.add(ListenerCase.BLANK_IN_TARGET);
       }
       case 12 -> text = path + ";jsessionid=1";
       case 13 -> text = path + "/";
       case 14 -> {
         // A byte that is not UTF-8 on its own: the container's URI decoding refuses it.
         text = insert(path, "%E9");
-        listener = true;
+        cases.add(ListenerCase.NON_UTF8_ESCAPE_IN_PATH);
       }
       case 15 -> text = "*";
       case 16 -> {
         text = insert(path, "\t");
-        listener = true;
+        cases.add(ListenerCase.BLANK_IN_TARGET);
       }
       case 17 -> text = path.replace("checkpoint_items", "CHECKPOINT_ITEMS");
       case 18 -> text = path.replace("/v1/", "/v1/%2e%2e/");
       default -> {}
     }
     String query = query();
-    return new Target(text + query, text + query, listener);
+    if (hasBadEscape(query)) {
+      cases.add(ListenerCase.BAD_ESCAPE_IN_QUERY);
+    }
+    return new Target(text + query, text + query, cases);
   }
 
   private String query() {
@@ -446,7 +453,7 @@ final class HostileRequests {
       byte[] bytes,
       List<String> headers,
       String description,
-      boolean listener,
+      Set<ListenerCase> cases,
       boolean halfClose,
       boolean chunked) {}
 
@@ -454,7 +461,7 @@ final class HostileRequests {
     boolean usual =
         method.equalsIgnoreCase("PUT") || method.equals("POST") || method.equals("PATCH");
     if (!usual && random.nextInt(8) != 0) {
-      return new Body(null, List.of(), "", false, false, false);
+      return new Body(null, List.of(), "", Set.of(), false, false);
     }
     int kind = random.nextInt(100);
     byte[] content;
@@ -504,7 +511,7 @@ final class HostileRequests {
           item,
           List.of("Content-Length: " + (item.length + 1 + random.nextInt(100))),
           ", a Content-Length longer than the body",
-          false,
+          Set.of(),
           true,
           false);
     } else if (kind < 85) {
@@ -513,7 +520,7 @@ final class HostileRequests {
           item,
           List.of("Content-Length: " + random.nextInt(item.length)),
           ", a Content-Length shorter than the body",
-          false,
+          Set.of(),
           false,
           false);
     } else if (kind < 90) {
@@ -523,7 +530,7 @@ final class HostileRequests {
           item,
           List.of("Content-Length: " + length),
           ", Content-Length " + length,
-          true,
+          EnumSet.of(ListenerCase.BAD_CONTENT_LENGTH),
           true,
           false);
     } else {
@@ -543,7 +550,7 @@ final class HostileRequests {
         content,
         List.of("Content-Length: " + content.length),
         ", body " + what,
-        false,
+        Set.of(),
         false,
         false);
   }
@@ -561,8 +568,13 @@ final class HostileRequests {
     write(out, "0\r\n\r\n");
     List<String> headers = new ArrayList<>(List.of("Transfer-Encoding: chunked"));
     boolean both = random.nextInt(5) == 0;
+    Set<ListenerCase> cases = EnumSet.noneOf(ListenerCase.class);
+    if (broken) {
+      cases.add(ListenerCase.BAD_CHUNK_SIZE);
+    }
     if (both) {
       headers.add("Content-Length: " + content.length);
+      cases.add(ListenerCase.CHUNKED_AND_LENGTH);
     }
     return new Body(
         out.toByteArray(),
@@ -570,7 +582,7 @@ final class HostileRequests {
         ", chunked"
             + (broken ? " with a bad chunk size" : "")
             + (both ? " and a Content-Length" : ""),
-        broken || both,
+        cases,
         false,
         true);
   }
@@ -645,6 +657,18 @@ final class HostileRequests {
     }
     int at = 1 + random.nextInt(path.length() - 1);
     return path.substring(0, at) + what + path.substring(at);
+  }
+
+  /** A {@code %} not followed by two hex digits, which no decoder can read. */
+  static boolean hasBadEscape(String text) {
+    for (int i = text.indexOf('%'); i >= 0; i = text.indexOf('%', i + 1)) {
+      if (i + 2 >= text.length()
+          || Character.digit(text.charAt(i + 1), 16) < 0
+          || Character.digit(text.charAt(i + 2), 16) < 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private <T> T pick(T[] options) {

@@ -53,6 +53,14 @@ class FailureClassifierTest {
   }
 
   @Test
+  void aNulThatPostgresqlCannotStoreIs400() {
+    SQLException nul = new SQLException("invalid byte sequence for encoding UTF8: 0x00", "22021");
+    ApiError error = FailureClassifier.classify(new PersistenceException(nul));
+    assertEquals(400, error.status());
+    assertEquals("CSBS.9001", error.code());
+  }
+
+  @Test
   void aBadStatementIsAnUnexpected500() {
     SQLException syntax = new SQLException("Syntax error", "42X01");
     ApiError error = FailureClassifier.classify(new PersistenceException(syntax));

@@ -86,7 +86,9 @@ class IngestRoundTripIT {
   /**
    * Edge times in every time field: the earliest stored (1900) to 9999, times before 1900 (the
    * Julian-Gregorian switch, which java.sql.Timestamp's calendar would shift) refused, leap days,
-   * offsets that cross a day or a year, a local time that summer time skips.
+   * offsets that cross a day or a year, wall clocks that summer time skips or repeats where the
+   * catalog runs (Berlin in IngestTimeZoneIT, Pacific/Chatham otherwise: 2024-09-29 02:45-03:45
+   * does not exist there, 2024-04-07 02:45-03:45 comes twice).
    */
   @ParameterizedTest(name = "{0}")
   @CsvSource({
@@ -102,6 +104,8 @@ class IngestRoundTripIT {
     "2024-02-29T23:59:59.9-14:00, 2024-03-01T13:59:59.900000",
     "2024-03-31T02:30:00, 2024-03-31T02:30:00.000000",
     "2024-10-27T02:30:00+02:00, 2024-10-27T00:30:00.000000",
+    "2024-04-07T03:00:00Z, 2024-04-07T03:00:00.000000",
+    "2024-09-29T03:00:00Z, 2024-09-29T03:00:00.000000",
     "9999-12-31T23:59:59.999999, 9999-12-31T23:59:59.999999",
     "10000-01-01T00:00:00Z, ",
   })

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.text.MessageFormat;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
+import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.Test;
 
 class LogLineTest {
@@ -30,9 +32,7 @@ class LogLineTest {
 
   @Test
   void jsonKeepsTypesAndNulls() {
-    LogRecord record = new LogRecord(Level.INFO, line.text());
-    record.setLoggerName("org.backupcatalog.access");
-    record.setParameters(new Object[] {line.fields()});
+    LogRecord record = line.record(Level.INFO, "org.backupcatalog.access");
     String formatted = new JsonLineFormatter().format(record);
     assertEquals(1, formatted.lines().count());
     JsonObject json = Json.createReader(new StringReader(formatted)).readObject();
@@ -42,6 +42,18 @@ class LogLineTest {
     assertEquals(1.5, json.getJsonNumber("duration_ms").doubleValue());
     assertEquals(true, json.isNull("sub"));
     assertEquals("name=a b&x=\"y\"", json.getString("query"));
+  }
+
+  /**
+   * A server's formatter shows the text whichever way it formats parameters: java.util.logging's
+   * (Payara) formats only a message holding a placeholder, JBoss LogManager's (WildFly) puts every
+   * message holding a brace through MessageFormat, which rejected the route templates themselves.
+   */
+  @Test
+  void serversFormattersShowTheText() {
+    LogRecord record = line.record(Level.INFO, "org.backupcatalog.access");
+    assertEquals(line.text(), new SimpleFormatter().formatMessage(record));
+    assertEquals(line.text(), MessageFormat.format(record.getMessage(), record.getParameters()));
   }
 
   @Test

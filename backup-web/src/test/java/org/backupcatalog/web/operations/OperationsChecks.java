@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.backupcatalog.api.CheckpointItem;
 import org.backupcatalog.domain.reference.RandomCatalogs;
 import org.backupcatalog.web.testing.Answer;
@@ -36,6 +37,9 @@ public abstract class OperationsChecks {
   static final String PROJECT = "ops-project";
   static final String OTHER = "ops-other";
   private static final Duration LOG_WAIT = Duration.ofSeconds(10);
+  private static final Pattern RECORD_START =
+      Pattern.compile(
+          "(\\u001B\\[[0-9;]*m)*(\\[2|\\{|[0-9]{2}:[0-9]{2}:[0-9]{2},[0-9]{3} |[0-9]{4}-[0-9]{2}-[0-9]{2} )");
 
   private final String member = TestTokens.member(PROJECT).subject("ops-member").build();
   private final String admin = TestTokens.admin(PROJECT).subject("ops-admin").build();
@@ -294,8 +298,15 @@ public abstract class OperationsChecks {
     return Optional.empty();
   }
 
+  /**
+   * The first line of a record in one of the servers' formats, after any colour codes: Payara's
+   * {@code [2026-...}, a JSON line, WildFly's console {@code 13:32:52,661 } and its server.log
+   * {@code 2026-12-01 13:32:52,661 }. A line of WildFly's must count as a start of its own, or the
+   * search would join it to an earlier record of the logger (an access line with the audit line of
+   * an earlier request).
+   */
   private static boolean startsRecord(String line) {
-    return line.startsWith("[2") || line.startsWith("{");
+    return RECORD_START.matcher(line).lookingAt();
   }
 
   /** A request to a path relative to the catalog, with its query string as written. */

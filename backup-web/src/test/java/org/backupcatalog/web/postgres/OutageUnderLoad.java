@@ -25,13 +25,14 @@ import org.backupcatalog.web.testing.TestTokens;
 public final class OutageUnderLoad {
 
   /** One call: what it was, when it ended (ns since the start), how long it took, its status. */
-  record Call(boolean write, long endNanos, long tookNanos, int status) {}
+  record Call(boolean write, String kind, long endNanos, long tookNanos, int status) {}
 
   /** What a run measured, in milliseconds; {@code lost} lists acknowledged writes not found. */
   public record Figures(
       long firstRead503Millis,
       long firstWrite503Millis,
       long slowestDuringOutageMillis,
+      String slowestCall,
       long recoveryMillis,
       int callsDuringOutage,
       int nonJson503,
@@ -42,11 +43,12 @@ public final class OutageUnderLoad {
     public String toString() {
       return String.format(
           "first read 503 %d ms after the cut, first write 503 %d ms, slowest answer during the"
-              + " outage %d ms (%d calls), every call 2xx again %d ms after the database's"
+              + " outage %d ms (%s; %d calls), every call 2xx again %d ms after the database's"
               + " return; %d writes acknowledged, %d lost; %d 503s without the contract's body",
           firstRead503Millis,
           firstWrite503Millis,
           slowestDuringOutageMillis,
+          slowestCall,
           callsDuringOutage,
           recoveryMillis,
           acknowledgedWrites,
@@ -94,6 +96,7 @@ public final class OutageUnderLoad {
               long began = System.nanoTime();
               int status;
               String id = null;
+              String kind = writer ? "PUT" : READS[n % READS.length];
               try (Response response =
                   writer
                       ? put(id = "load-" + sequence.incrementAndGet(), engine)
@@ -110,7 +113,7 @@ public final class OutageUnderLoad {
                 acknowledged.add(id);
               }
               long ended = System.nanoTime();
-              calls.add(new Call(writer, ended - start, ended - began, status));
+              calls.add(new Call(writer, kind, ended - start, ended - began, status));
             }
           });
     }
@@ -141,10 +144,19 @@ public final class OutageUnderLoad {
         List.copyOf(calls).stream()
             .filter(c -> c.endNanos() > cut && c.endNanos() - c.tookNanos() < restored)
             .toList();
+    Call slowest =
+        during.stream().max((a, b) -> Long.compare(a.tookNanos(), b.tookNanos())).orElse(null);
     return new Figures(
         millis(firstEnd(during, false, cut)),
         millis(firstEnd(during, true, cut)),
-        millis(during.stream().mapToLong(Call::tookNanos).max().orElse(0)),
+        slowest == null ? 0 : millis(slowest.tookNanos()),
+        slowest == null
+            ? "none"
+            : String.format(
+                "a %s that began %d ms after the cut and answered %d",
+                slowest.kind(),
+                TimeUnit.NANOSECONDS.toMillis(slowest.endNanos() - slowest.tookNanos() - cut),
+                slowest.status()),
         recovered < 0 ? -1 : millis(recovered - restored),
         during.size(),
         nonJson.get(),
@@ -182,6 +194,9 @@ public final class OutageUnderLoad {
   private static long millis(long nanos) {
     return nanos < 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(nanos);
   }
+
+  /** The reads, in the order {@link #read} takes them. */
+  private static final String[] READS = {"list", "count", "GET"};
 
   private Response read(int n, String member) {
     String list = "v1/" + project + "/checkpoint_items";

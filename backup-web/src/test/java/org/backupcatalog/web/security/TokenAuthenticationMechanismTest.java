@@ -8,12 +8,16 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.StringReader;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
@@ -81,6 +85,29 @@ class TokenAuthenticationMechanismTest {
         new Exchange(Map.of("Authorization", "Bearer " + TestTokens.of("project-a")));
     assertEquals(AuthenticationStatus.SUCCESS, exchange.run(mechanism));
     assertEquals(Set.of(), exchange.groups);
+  }
+
+  /**
+   * What WildFly does when the deployment's security domain looks callers up in its own realm
+   * (ELY01177, which Soteria wraps in an IllegalStateException): a JSON 403, never a 500.
+   */
+  @Test
+  void aValidTokenWhoseCallerTheContainerRefusesIs403Json() {
+    Exchange exchange =
+        new Exchange(
+            Map.of(
+                "X-Auth-Token", TestTokens.member("project-a").build(), "X-Request-Id", "req-4"));
+    exchange.containerRefusesLogin = true;
+    assertEquals(AuthenticationStatus.SEND_FAILURE, exchange.run(mechanism));
+    assertEquals(403, exchange.status);
+    assertTrue(exchange.contentType.startsWith("application/json"), exchange.contentType);
+    assertEquals("req-4", exchange.headers.get("X-Request-Id"));
+    JsonObject body =
+        Json.createReader(new StringReader(exchange.body.toString(StandardCharsets.UTF_8)))
+            .readObject();
+    assertEquals("APIGW.0302", body.getString("error_code"));
+    assertEquals("req-4", body.getString("request_id"));
+    assertEquals(Set.of("error_code", "error_msg", "request_id"), body.keySet());
   }
 
   @Test
@@ -167,6 +194,7 @@ class TokenAuthenticationMechanismTest {
     boolean committed;
     Principal loggedIn;
     Set<String> groups;
+    boolean containerRefusesLogin;
 
     Exchange(Map<String, String> requestHeaders) {
       this(requestHeaders, "GET", "org.backupcatalog.web.CatalogApplication");
@@ -196,8 +224,33 @@ class TokenAuthenticationMechanismTest {
                 case "getContextPath" -> "";
                 case "getUserPrincipal", "getParameterValues", "getQueryString" -> null;
                 case "getHttpServletMapping" -> mapping();
+                case "getInputStream" -> requestBody();
                 default -> throw new UnsupportedOperationException(name);
               });
+    }
+
+    /** A request with a small body, which the 401 drains. */
+    private ServletInputStream requestBody() {
+      ByteArrayInputStream bytes = new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8));
+      return new ServletInputStream() {
+        @Override
+        public int read() {
+          return bytes.read();
+        }
+
+        @Override
+        public boolean isFinished() {
+          return bytes.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {}
+      };
     }
 
     private HttpServletMapping mapping() {
@@ -246,6 +299,10 @@ class TokenAuthenticationMechanismTest {
       return proxy(
           HttpMessageContext.class,
           (name, args) -> {
+            if (name.equals("notifyContainerAboutLogin") && containerRefusesLogin) {
+              throw new IllegalStateException(
+                  new IOException(new IOException("ELY01177: Authorization failed.")));
+            }
             if (name.equals("notifyContainerAboutLogin") && args.length == 2) {
               loggedIn = (Principal) args[0];
               @SuppressWarnings("unchecked")

@@ -25,12 +25,12 @@ import org.backupcatalog.web.security.AccessMatrixChecks;
 import org.backupcatalog.web.testing.Answer;
 import org.backupcatalog.web.testing.CatalogClient;
 import org.backupcatalog.web.testing.RunningCatalog;
+import org.backupcatalog.web.testing.RunningCatalog.Server;
 import org.backupcatalog.web.testing.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.ClassOrderer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestClassOrder;
 import org.junit.jupiter.api.TestInstance;
@@ -48,9 +48,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestClassOrder(ClassOrderer.OrderAnnotation.class)
 public abstract class ServerSuite {
-
-  /** Checks written for issues still open on Payara Server and WildFly; run-tests.sh skips them. */
-  public static final String PENDING = "pending-on-servers";
 
   private static final String PROJECT = "server-items";
   private static final Duration RECOVERY = Duration.ofSeconds(60);
@@ -146,15 +143,11 @@ public abstract class ServerSuite {
   }
 
   /**
-   * After the list checks, whose all_tenants counts must see only their own items.
-   *
-   * <p>Tagged {@value #PENDING}: on WildFly, Undertow refuses malformed targets itself (a bare 400)
-   * in cases the generator only expects of Grizzly, so the listener-level rules need a per-server
-   * list first (issue 11). Run it with {@code -DexcludedGroups=} (empty).
+   * After the list checks, whose all_tenants counts must see only their own items. Each server's
+   * listener refuses its own set of malformed requests (edge/Listener, docs/edge.md).
    */
   @Nested
   @Order(4)
-  @Tag(PENDING)
   class HostileInput extends HostileInputChecks {
     @Override
     protected RunningCatalog catalog() {
@@ -169,6 +162,11 @@ public abstract class ServerSuite {
     @Override
     protected String where() {
       return ServerSuite.this.getClass().getSimpleName();
+    }
+
+    @Override
+    protected Server server() {
+      return ServerSuite.this.getClass().getAnnotation(OnServer.class).value();
     }
   }
 
@@ -214,15 +212,9 @@ public abstract class ServerSuite {
     }
   }
 
-  /**
-   * Health, the OpenAPI document, metrics and logs answer as on the jar.
-   *
-   * <p>Tagged {@value #PENDING}: on WildFly the access line is missing for most successful API
-   * requests (issue 12).
-   */
+  /** Health, the OpenAPI document, metrics and logs answer as on the jar. */
   @Nested
   @Order(6)
-  @Tag(PENDING)
   class Operations extends OperationsChecks {
     @Override
     protected RunningCatalog catalog() {

@@ -50,6 +50,14 @@ public final class RunningCatalog implements AutoCloseable {
           "WFLYCTL0013:",
           "WFLYSRV0026:");
   private static final AtomicInteger COUNTER = new AtomicInteger();
+
+  /**
+   * The catalog's time zone unless the test gives {@code TZ}: far from UTC (+12:45, +13:45 in
+   * summer), as the build runs every test JVM, so that the catalog is proven to keep its times in
+   * UTC by itself also when a test runs outside the build.
+   */
+  public static final String TIME_ZONE = "Pacific/Chatham";
+
   private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
 
   static {
@@ -62,6 +70,11 @@ public final class RunningCatalog implements AutoCloseable {
   public enum Server {
     /** The executable jar: Payara Micro with the WAR inside, configured by its environment. */
     PAYARA_MICRO(null, Duration.ofSeconds(240)),
+    /**
+     * The same jar by its production start, {@code deploy/payara-micro/run.sh}: a prepared root
+     * directory with a class data sharing archive (prepared at its first start after a build).
+     */
+    PAYARA_MICRO_LAUNCHER("payara-micro", Duration.ofSeconds(600)),
     /** The WAR on Payara Server 6, by {@code deploy/payara-server/run.sh}. */
     PAYARA_SERVER("payara-server", Duration.ofSeconds(600)),
     /** The WAR on WildFly, by {@code deploy/wildfly/run.sh}. */
@@ -169,6 +182,11 @@ public final class RunningCatalog implements AutoCloseable {
     }
   }
 
+  /** The running process, e.g. to send it SIGTERM ({@code destroy()}) and time its exit. */
+  public ProcessHandle process() {
+    return process.toHandle();
+  }
+
   /** Stops the process gracefully and starts a new one on the same data directory. */
   public void restart() {
     stop();
@@ -200,6 +218,7 @@ public final class RunningCatalog implements AutoCloseable {
       builder.environment().put("PORT", Integer.toString(port));
       builder.environment().put("ADMIN_PORT", Integer.toString(freePort()));
       builder.environment().put("SERVER_DIR", home.resolve("server").toString());
+      builder.environment().put("TZ", TIME_ZONE);
       builder.environment().putAll(environment);
       process = builder.start();
       LIVE.add(process);
@@ -218,13 +237,15 @@ public final class RunningCatalog implements AutoCloseable {
       command.addAll(List.of("--port", Integer.toString(port), "--nocluster"));
       command.addAll(List.of("--rootdir", runtimeDirectory.toString()));
     } else {
-      Path war = jar.resolveSibling("backup.war");
+      // The launcher takes the jar; the servers' scripts take the WAR.
+      Path artifact =
+          server == Server.PAYARA_MICRO_LAUNCHER ? jar : jar.resolveSibling("backup.war");
       Path script =
           jar.getParent()
               .getParent()
               .getParent()
               .resolve("deploy/" + server.deployFolder + "/run.sh");
-      command.addAll(List.of("bash", script.toString(), war.toString()));
+      command.addAll(List.of("bash", script.toString(), artifact.toString()));
     }
     return command;
   }

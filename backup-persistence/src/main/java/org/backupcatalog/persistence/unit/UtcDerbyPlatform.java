@@ -1,0 +1,53 @@
+package org.backupcatalog.persistence.unit;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.Locale;
+import java.util.TimeZone;
+import org.eclipse.persistence.internal.sessions.AbstractSession;
+import org.eclipse.persistence.platform.database.DerbyPlatform;
+
+/**
+ * EclipseLink's Derby platform, with the catalog's times (UTC {@link LocalDateTime}s in TIMESTAMP
+ * columns) bound and read through a UTC calendar. EclipseLink's own platform converts them through
+ * {@code java.sql.Timestamp} in the JVM's zone, which loses the local times that zone skips (02:30
+ * on the day clocks go forward comes back as 03:30); Derby has no {@code java.time} binding.
+ */
+public class UtcDerbyPlatform extends DerbyPlatform {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Derby sets the calendar's fields while it converts: one per thread, never shared. */
+  private static final ThreadLocal<Calendar> UTC =
+      ThreadLocal.withInitial(
+          () -> new GregorianCalendar(TimeZone.getTimeZone(ZoneOffset.UTC), Locale.ROOT));
+
+  @Override
+  public void setParameterValueInDatabaseCall(
+      Object parameter, PreparedStatement statement, int index, AbstractSession session)
+      throws SQLException {
+    if (parameter instanceof LocalDateTime time) {
+      statement.setTimestamp(index, Timestamp.from(time.toInstant(ZoneOffset.UTC)), UTC.get());
+    } else {
+      super.setParameterValueInDatabaseCall(parameter, statement, index, session);
+    }
+  }
+
+  @Override
+  public Object getObjectFromResultSet(
+      ResultSet resultSet, int columnNumber, int type, AbstractSession session)
+      throws SQLException {
+    if (type != Types.TIMESTAMP) {
+      return super.getObjectFromResultSet(resultSet, columnNumber, type, session);
+    }
+    Timestamp time = resultSet.getTimestamp(columnNumber, UTC.get());
+    return time == null ? null : LocalDateTime.ofInstant(time.toInstant(), ZoneOffset.UTC);
+  }
+}

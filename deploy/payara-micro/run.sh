@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Runs the executable jar (backup-catalog.jar, Payara Micro 6) the fast way, in the foreground:
+# from a prepared Payara Micro root directory with a class data sharing archive, with a fixed heap
+# and a shutdown grace. docs/operations.md ("Start: launch time and memory") explains each step
+# and the figures.
+#
+#   deploy/payara-micro/run.sh [path/to/backup-catalog.jar] [more Payara Micro options]
+#       (default jar: backup-web/target/backup-catalog.jar)
+#
+# Environment:
+#   PORT             HTTP port (default 8080).
+#   ROOT_DIR         the prepared Payara Micro root directory (default: micro-root beside the jar).
+#   JAVA_OPTS        the JVM's options (default: -Xms256m -Xmx256m -XX:+UseParallelGC
+#                    -XX:+ExitOnOutOfMemoryError; docs/operations.md, "JVM sizing").
+#   SHUTDOWN_GRACE_MS how long in-flight requests may take to finish after SIGTERM (default 10000;
+#                    0: no grace, Payara stops at once).
+#   BACKUP_*         the catalog's settings (docs/configuration.md), read at every start.
+#   PREPARE_ONLY     if set, prepare ROOT_DIR (when needed) and exit without starting.
+#
+# Preparing (once per jar and JDK; about two starts' time): the jar unpacks its runtime into ROOT_DIR
+# and writes ROOT_DIR/launch-micro.jar (--outputlauncher), deploys the WAR into ROOT_DIR and exits
+# (--warmup), then one more warm-up start from ROOT_DIR records the classes it loaded into
+# ROOT_DIR/catalog.jsa (-XX:ArchiveClassesAtExit). The warm-ups run without the caller's BACKUP_*
+# settings, on a throwaway embedded database, so they touch no real data. Later starts map that
+# archive (-XX:SharedArchiveFile) and load the already deployed WAR: no unpacking, no second
+# deployment, and most classes come parsed and verified from the archive. A changed jar or JDK
+# prepares again; so does deleting ROOT_DIR.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+jar=$repo/backup-web/target/backup-catalog.jar
+if [[ $# -gt 0 && $1 != --* ]]; then
+  jar=$1
+  shift
+fi
+[[ -f $jar ]] || { echo "run.sh: $jar is missing: build it first (mvn -B -DskipTests package)" >&2; exit 2; }
+jar=$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")
+root=${ROOT_DIR:-$(dirname "$jar")/micro-root}
+java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+# Payara Micro's own options: no clustering, no Hazelcast, no call home (also baked into the jar).
+micro_options=(--nocluster --nohazelcast --disablephonehome)
+
+# What the root directory was prepared from: every entry of the jar by its CRC (not its time
+# stamp, which changes at every build) and the JDK's exact version (an archive fits one JDK only).
+fingerprint() {
+  {
+    unzip -v "$jar" | awk '$NF ~ /^(MICRO-INF|fish)\// && $NF !~ /(payaramicro\.properties|ROOT\.war)$/ {print $7, $8}'
+    unzip -p "$jar" MICRO-INF/deploy/ROOT.war > "$root.war.tmp"
+    unzip -v "$root.war.tmp" | awk '$NF ~ /\// {print $7, $8}'
+    rm -f "$root.war.tmp"
+    unzip -p "$jar" MICRO-INF/deploy/payaramicro.properties | grep -v '^#'
+    "$java" -version 2>&1
+  } | sha256sum | cut -d' ' -f1
+}
+
+# The warm-ups' environment: none of the caller's BACKUP_* settings, a throwaway database.
+warmup() {
+  local scratch=$1
+  shift
+  env $(env | sed -n 's/^\(BACKUP_[A-Za-z0-9_]*\)=.*/-u \1/p') \
+    BACKUP_DATA_DIR="$scratch" BACKUP_AUTH_HS256_SECRET="warm-up-only-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')" \
+    "$@"
+}
+
+prepare() {
+  echo "run.sh: preparing $root for $(basename "$jar") (once per jar and JDK)" >&2
+  rm -rf "$root"
+  local scratch
+  scratch=$(mktemp -d)
+  "$java" -jar "$jar" --rootdir "$root" --outputlauncher > "$scratch/outputlauncher.log" 2>&1
+  warmup "$scratch/data" "$java" -Xshare:auto -jar "$jar" --rootdir "$root" "${micro_options[@]}" --warmup \
+    > "$scratch/deploy.log" 2>&1 || { cat "$scratch/deploy.log" >&2; exit 1; }
+  warmup "$scratch/data" "$java" -XX:ArchiveClassesAtExit="$root/catalog.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
+    -jar "$root/launch-micro.jar" "${micro_options[@]}" --warmup > "$scratch/archive.log" 2>&1 \
+    || { cat "$scratch/archive.log" >&2; exit 1; }
+  if grep -q 'Exception while \(preparing\|loading\) the app' "$scratch/deploy.log" "$scratch/archive.log"; then
+    cat "$scratch/deploy.log" "$scratch/archive.log" >&2
+    exit 1
+  fi
+  rm -rf "$scratch"
+  echo "$want" > "$root/.prepared-for"
+}
+
+want=$(fingerprint)
+if [[ ! -f $root/catalog.jsa || $(cat "$root/.prepared-for" 2>/dev/null) != "$want" ]]; then
+  prepare
+fi
+[[ -z ${PREPARE_ONLY:-} ]] || exit 0
+
+grace=${SHUTDOWN_GRACE_MS:-10000}
+[[ $grace == 0 ]] || micro_options+=(--shutdowngrace "$grace")
+# shellcheck disable=SC2086
+exec "$java" ${JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError} \
+  -XX:SharedArchiveFile="$root/catalog.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
+  -jar "$root/launch-micro.jar" --port "${PORT:-8080}" "${micro_options[@]}" "$@"
