@@ -41,9 +41,11 @@ import javax.crypto.spec.SecretKeySpec;
  * The issue's table in one run, for Derby and PostgreSQL: fills a database with the loader, starts
  * the built service jar on it, and measures, alternating the cases round after round so that a
  * noisy machine shifts them alike: a 100-item first page over HTTP against the same page read by
- * bare JDBC in this JVM (every column), a page 10,000 items deep by marker, 10-item pages from 8
- * connections against a constant answer (401, no token), a 1000-item page, the launch to the first
- * 200 and the service's resident memory. A measurement, never a test. See docs/benchmark.md.
+ * bare JDBC in this JVM (every column), a page 10,000 items deep by marker, the first page of a
+ * small project, 10-item pages from 8 connections against a constant answer (401, no token), a
+ * 1000-item page, the launch to the first 200 and the service's resident memory; then 1000-item
+ * pages from 32 connections with a large heap and again after a restart with a small one. A
+ * measurement, never a test. See docs/benchmark.md.
  *
  * <p>Derby is embedded, so the service holds its database alone: the bare JDBC reads a copy made
  * after the load, which holds the same rows. PostgreSQL is a throwaway embedded server.
@@ -51,6 +53,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class CatalogBenchmark {
 
   private static final String BIG = "bench-big";
+  private static final String SMALL = "bench-small";
   private static final String SECRET = "benchmark-secret-benchmark-secret-0123456789";
   private static final int DEPTH = 10_000;
 
@@ -89,25 +92,30 @@ public final class CatalogBenchmark {
   /** One database: load, start, measure, stop. */
   private Map<String, String> run(String database) throws Exception {
     int big = number("--" + database + "-items", 100_000);
+    int small = number("--small-items", 10_000);
     int others = number("--other-items", 10_000);
-    System.out.printf(Locale.ROOT, "%n== %s: %,d + %,d items ==%n", database, big, others);
+    System.out.printf(
+        Locale.ROOT, "%n== %s: %,d + %,d + %,d items ==%n", database, big, small, others);
     Target target =
         database.equals("postgres") ? Target.postgres(work) : Target.derby(work.resolve("derby"));
     try (target) {
-      load(target, big, others);
+      load(target, big, small, others);
       target.afterLoad();
       Map<String, String> column = new LinkedHashMap<>();
-      column.put("items", String.format(Locale.ROOT, "%,d + %,d", big, others));
+      column.put(
+          "items: big project + small project + 20 others",
+          String.format(Locale.ROOT, "%,d + %,d + %,d", big, small, others));
       measure(target, column);
       return column;
     }
   }
 
-  private void load(Target target, int big, int others) throws Exception {
+  private void load(Target target, int big, int small, int others) throws Exception {
     List<String> loader =
         new ArrayList<>(Arrays.asList(option("--loader", defaultLoader()).split(" ")));
     List<String> connection = target.loaderConnection();
     exec(with(loader, connection, "--items", big, "--project-ids", BIG, "--id-prefix", "big-"));
+    exec(with(loader, connection, "--items", small, "--project-ids", SMALL, "--id-prefix", "sml-"));
     exec(with(loader, connection, "--items", others, "--projects", 20, "--id-prefix", "oth-"));
   }
 
@@ -131,58 +139,32 @@ public final class CatalogBenchmark {
   }
 
   private void measure(Target target, Map<String, String> column) throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    Path root = Files.createTempDirectory(work, "payara-");
-    List<String> command =
-        List.of(
-            "java",
-            "-jar",
-            option("--jar", "backup-web/target/backup-catalog.jar"),
-            "--port",
-            Integer.toString(port),
-            "--nocluster",
-            "--rootdir",
-            root.toString());
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.redirectOutput(work.resolve("service-" + target.name() + ".log").toFile());
-    builder.environment().putAll(target.serviceEnvironment());
-    builder.environment().put("BACKUP_AUTH_HS256_SECRET", SECRET);
-    String base = "http://127.0.0.1:" + port + "/v1/" + BIG + "/checkpoint_items";
+    String largeHeap = option("--java-opts", "-Xmx2g");
+    String smallHeap = option("--small-heap-opts", "-Xmx256m");
     String token = token(BIG);
-    long launched = System.nanoTime();
-    Process service = builder.start();
-    try {
-      while (status(base + "?limit=1", token) != 200) {
-        if (!service.isAlive()) {
-          throw new IllegalStateException("the service ended; see its log in " + work);
-        }
-        // On a busy machine the start alone took over five minutes.
-        if (System.nanoTime() - launched
-            > Duration.ofMinutes(number("--start-minutes", 15)).toNanos()) {
-          throw new IllegalStateException("no 200 within --start-minutes");
-        }
-        Thread.sleep(100);
-      }
-      double launchSeconds = (System.nanoTime() - launched) / 1e9;
+    double[] pages32 = new double[2];
+    try (Service service = Service.start(this, target, largeHeap, "large")) {
+      String base = service.items(BIG);
       Thread.sleep(5_000);
-      long rssIdle = rssMb(service.pid());
+      long rssIdle = rssMb(service.process.pid());
       try (Connection bare = target.bareConnection()) {
         String marker = markerAt(bare, DEPTH);
         boolean children = hasChildTables(bare);
+        String small = service.items(SMALL);
+        String smallToken = token(SMALL);
         int warmup = number("--warmup", 50);
         int runs = number("--runs", 200);
         Map<String, Runnable> cases = new LinkedHashMap<>();
         cases.put("http100", () -> get(base + "?limit=100", token));
         cases.put("bare100", () -> barePage(bare, 100, children));
         cases.put("deep100", () -> get(base + "?limit=100&marker=" + marker, token));
+        cases.put("small100", () -> get(small + "?limit=100", smallToken));
         cases.put("http1000", () -> get(base + "?limit=1000", token));
         cases.put("bare1000", () -> barePage(bare, 1000, children));
         Map<String, double[]> ms = alternate(cases, warmup, runs);
         double[] rates = throughput(base, token);
-        long rssAfter = rssMb(service.pid());
+        pages32[0] = rate(() -> get(base + "?limit=1000", token), 32, loadSeconds() * 2);
+        long rssAfter = rssMb(service.process.pid());
         double http100 = p50(ms.get("http100"));
         double bare100 = p50(ms.get("bare100"));
         column.put(
@@ -193,6 +175,9 @@ public final class CatalogBenchmark {
             "page 10,000 deep by marker / first page",
             String.format(Locale.ROOT, "%.2f", p50(ms.get("deep100")) / http100));
         column.put(
+            "first page, big project / small project",
+            String.format(Locale.ROOT, "%.2f", http100 / p50(ms.get("small100"))));
+        column.put(
             "10-item pages / constant answer (401), req/s, 8 connections",
             String.format(
                 Locale.ROOT, "%,.0f / %,.0f = %.2f", rates[0], rates[1], rates[0] / rates[1]));
@@ -202,15 +187,107 @@ public final class CatalogBenchmark {
             "1000-item page p50, HTTP / bare JDBC",
             String.format(
                 Locale.ROOT, "%.1f / %.1f ms = %.1fx", http1000, bare1000, http1000 / bare1000));
-        column.put("launch to the first 200", String.format(Locale.ROOT, "%.1f s", launchSeconds));
         column.put(
-            "RSS idle / after the runs",
+            "launch to the first 200 (" + largeHeap + ")",
+            String.format(Locale.ROOT, "%.1f s", service.launchSeconds));
+        column.put(
+            "RSS idle / after the runs (" + largeHeap + ")",
             String.format(Locale.ROOT, "%d / %d MB", rssIdle, rssAfter));
       }
-    } finally {
-      service.destroy();
-      if (!service.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-        service.destroyForcibly().waitFor();
+    }
+    try (Service service = Service.start(this, target, smallHeap, "small")) {
+      String base = service.items(BIG);
+      Thread.sleep(5_000);
+      long rssIdle = rssMb(service.process.pid());
+      // Warm the small-heap service as the alternating rounds warmed the other one.
+      rate(() -> get(base + "?limit=1000", token), 32, loadSeconds());
+      pages32[1] = rate(() -> get(base + "?limit=1000", token), 32, loadSeconds() * 2);
+      long rssAfter = rssMb(service.process.pid());
+      column.put(
+          "1000-item pages/s, 32 connections, " + smallHeap + " / " + largeHeap,
+          String.format(
+              Locale.ROOT, "%.1f / %.1f = %.2f", pages32[1], pages32[0], pages32[1] / pages32[0]));
+      column.put(
+          "launch to the first 200 / RSS idle / after the runs (" + smallHeap + ")",
+          String.format(
+              Locale.ROOT, "%.1f s / %d / %d MB", service.launchSeconds, rssIdle, rssAfter));
+    }
+  }
+
+  private int loadSeconds() {
+    return number("--load-seconds", 5);
+  }
+
+  /** The built service jar, started on the target with the given JVM options. */
+  private static final class Service implements AutoCloseable {
+    final Process process;
+    final int port;
+    final double launchSeconds;
+
+    private Service(Process process, int port, double launchSeconds) {
+      this.process = process;
+      this.port = port;
+      this.launchSeconds = launchSeconds;
+    }
+
+    String items(String project) {
+      return "http://127.0.0.1:" + port + "/v1/" + project + "/checkpoint_items";
+    }
+
+    static Service start(CatalogBenchmark bench, Target target, String javaOpts, String label)
+        throws Exception {
+      int port;
+      try (ServerSocket s = new ServerSocket(0)) {
+        port = s.getLocalPort();
+      }
+      Path root = Files.createTempDirectory(bench.work, "payara-");
+      List<String> command = new ArrayList<>();
+      command.add("java");
+      Stream.of(javaOpts.trim().split("\\s+")).filter(o -> !o.isEmpty()).forEach(command::add);
+      command.addAll(
+          List.of(
+              "-jar",
+              bench.option("--jar", "backup-web/target/backup-catalog.jar"),
+              "--port",
+              Integer.toString(port),
+              "--nocluster",
+              "--rootdir",
+              root.toString()));
+      System.out.println("$ " + String.join(" ", command));
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+      builder.redirectOutput(
+          bench.work.resolve("service-" + target.name() + "-" + label + ".log").toFile());
+      builder.environment().putAll(target.serviceEnvironment());
+      builder.environment().put("BACKUP_AUTH_HS256_SECRET", SECRET);
+      String probe = "http://127.0.0.1:" + port + "/v1/" + BIG + "/checkpoint_items?limit=1";
+      String token = token(BIG);
+      long launched = System.nanoTime();
+      Process process = builder.start();
+      Service service = new Service(process, port, 0);
+      try {
+        while (bench.status(probe, token) != 200) {
+          if (!process.isAlive()) {
+            throw new IllegalStateException("the service ended; see its log in " + bench.work);
+          }
+          // On a busy machine the start alone took over five minutes.
+          if (System.nanoTime() - launched
+              > Duration.ofMinutes(bench.number("--start-minutes", 15)).toNanos()) {
+            throw new IllegalStateException("no 200 within --start-minutes");
+          }
+          Thread.sleep(100);
+        }
+      } catch (Exception e) {
+        service.close();
+        throw e;
+      }
+      return new Service(process, port, (System.nanoTime() - launched) / 1e9);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      process.destroy();
+      if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
       }
     }
   }
@@ -234,18 +311,17 @@ public final class CatalogBenchmark {
 
   /** Requests per second from 8 connections: 10-item pages, then the 401, twice each in turn. */
   private double[] throughput(String base, String token) throws Exception {
-    int seconds = number("--load-seconds", 5);
+    int seconds = loadSeconds();
     double[] total = new double[2];
     for (int turn = 0; turn < 4; turn++) {
       boolean pages = turn % 2 == 0;
       total[pages ? 0 : 1] +=
-          rate(pages ? () -> get(base + "?limit=10", token) : () -> get(base, null), seconds);
+          rate(pages ? () -> get(base + "?limit=10", token) : () -> get(base, null), 8, seconds);
     }
     return new double[] {total[0] / 2, total[1] / 2};
   }
 
-  private static double rate(Runnable request, int seconds) throws Exception {
-    int clients = 8;
+  private static double rate(Runnable request, int clients, int seconds) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     AtomicLong done = new AtomicLong();
     CountDownLatch start = new CountDownLatch(1);
