@@ -84,10 +84,7 @@ public final class Timestamps {
    * @throws IllegalArgumentException if the instant lies outside years 0000-9999 (UTC)
    */
   public static String format(Instant instant) {
-    Objects.requireNonNull(instant, "instant");
-    if (instant.isBefore(MIN) || instant.isAfter(MAX)) {
-      throw new IllegalArgumentException("instant outside years 0000 to 9999: " + instant);
-    }
+    requireWritable(instant);
     // By hand rather than through a DateTimeFormatter: every item of a page writes three times,
     // and the formatter's zone handling and field lookups were a visible share of a list page's
     // CPU.
@@ -107,6 +104,16 @@ public final class Timestamps {
     text[19] = '.';
     digits(text, 20, instant.getNano() / 1000, 6);
     return new String(text);
+  }
+
+  /**
+   * @throws IllegalArgumentException if {@link #format} would refuse the instant
+   */
+  static void requireWritable(Instant instant) {
+    Objects.requireNonNull(instant, "instant");
+    if (instant.isBefore(MIN) || instant.isAfter(MAX)) {
+      throw new IllegalArgumentException("instant outside years 0000 to 9999: " + instant);
+    }
   }
 
   /** Writes {@code value} as exactly {@code width} decimal digits, zero-padded, at {@code at}. */
