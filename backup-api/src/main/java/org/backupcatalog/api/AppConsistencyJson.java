@@ -1,7 +1,5 @@
 package org.backupcatalog.api;
 
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.util.Set;
 
 /** {@code app_consistency}: {@code {}} when unset, else all four keys. */
@@ -26,15 +24,14 @@ final class AppConsistencyJson {
         in.string(ERROR_MESSAGE));
   }
 
-  static JsonObject write(AppConsistency app) {
+  /** Unset is written as an empty object. */
+  static void write(FieldWriter out, AppConsistency app) {
     if (app == null) {
-      return JsonValue.EMPTY_JSON_OBJECT;
+      return;
     }
-    return new FieldWriter()
-        .integer(APP_CONSISTENCY, app.appConsistency())
+    out.integer(APP_CONSISTENCY, app.appConsistency())
         .integer(STATUS, app.appConsistencyStatus())
         .string(ERROR_CODE, app.appConsistencyErrorCode())
-        .string(ERROR_MESSAGE, app.appConsistencyErrorMessage())
-        .build();
+        .string(ERROR_MESSAGE, app.appConsistencyErrorMessage());
   }
 }

@@ -1,6 +1,5 @@
 package org.backupcatalog.api;
 
-import jakarta.json.JsonObject;
 import java.util.Set;
 
 /** {@code backup_data}, whose names the seed spells its own way. */
@@ -37,10 +36,9 @@ final class BackupDataJson {
         in.additional(KNOWN));
   }
 
-  static JsonObject write(BackupData data) {
+  static void write(FieldWriter out, BackupData data) {
     BackupData d = data == null ? UNSET : data;
-    return new FieldWriter()
-        .string(OPENSTACK_REGION_NAME, d.openstackRegionName())
+    out.string(OPENSTACK_REGION_NAME, d.openstackRegionName())
         .string(CLOUD_SERVICE_TYPE, d.cloudServiceType())
         .integer(DISK, d.disk())
         .string(IMAGE_TYPE, d.imageType())
@@ -48,7 +46,6 @@ final class BackupDataJson {
         .integer(VCPUS, d.vcpus())
         .string(EIP, d.eip())
         .string(PRIVATE_IP, d.privateIp())
-        .additional(d.additional(), KNOWN)
-        .build();
+        .additional(d.additional(), KNOWN);
   }
 }

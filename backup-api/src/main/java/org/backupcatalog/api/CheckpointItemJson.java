@@ -1,6 +1,8 @@
 package org.backupcatalog.api;
 
 import jakarta.json.JsonObject;
+import jakarta.json.stream.JsonGenerator;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -43,25 +45,57 @@ public final class CheckpointItemJson {
    */
   public static JsonObject write(CheckpointItem item, boolean withProjectId) {
     Objects.requireNonNull(item, "item");
-    FieldWriter out =
-        new FieldWriter()
-            .string(ID, item.id())
-            .string(NAME, item.name())
-            .string(DESCRIPTION, item.description())
-            .string(STATUS, item.status() == null ? null : item.status().wireName())
-            .string(RESOURCE_ID, item.resourceId())
-            .string(RESOURCE_TYPE, item.resourceType())
-            .string(CHECKPOINT_ID, item.checkpointId())
-            .string(POLICY_ID, item.policyId())
-            .time(CREATED_AT, item.createdAt())
-            .time(UPDATED_AT, item.updatedAt())
-            .time(PROTECTED_AT, item.protectedAt());
+    return FieldWriter.object(item, (out, i) -> write(out, i, withProjectId));
+  }
+
+  /**
+   * Writes the item as {@link #write(CheckpointItem, boolean)} does, as the next value of {@code
+   * generator} (an array element), without building it first: a list page's items go straight to
+   * the response.
+   *
+   * @throws IllegalArgumentException if a time lies outside years 0000-9999, before anything of the
+   *     item is written
+   */
+  public static void write(JsonGenerator generator, CheckpointItem item, boolean withProjectId) {
+    Objects.requireNonNull(item, "item");
+    checkTimes(item);
+    generator.writeStartObject();
+    write(FieldWriter.streamed(generator), item, withProjectId);
+    generator.writeEnd();
+  }
+
+  private static void write(FieldWriter out, CheckpointItem item, boolean withProjectId) {
+    out.string(ID, item.id())
+        .string(NAME, item.name())
+        .string(DESCRIPTION, item.description())
+        .string(STATUS, item.status() == null ? null : item.status().wireName())
+        .string(RESOURCE_ID, item.resourceId())
+        .string(RESOURCE_TYPE, item.resourceType())
+        .string(CHECKPOINT_ID, item.checkpointId())
+        .string(POLICY_ID, item.policyId())
+        .time(CREATED_AT, item.createdAt())
+        .time(UPDATED_AT, item.updatedAt())
+        .time(PROTECTED_AT, item.protectedAt());
     if (withProjectId) {
       out.string(PROJECT_ID, item.projectId());
     }
-    return out.object(EXTEND_INFO, ExtendInfoJson.write(item.extendInfo()))
-        .object(BACKUP_DATA, BackupDataJson.write(item.backupData()))
-        .build();
+    out.object(EXTEND_INFO, item.extendInfo(), ExtendInfoJson::write)
+        .object(BACKUP_DATA, item.backupData(), BackupDataJson::write);
+  }
+
+  /** The times that {@link Timestamps#format} refuses, found before a generator is half-way. */
+  private static void checkTimes(CheckpointItem item) {
+    for (Instant time :
+        new Instant[] {
+          item.createdAt(),
+          item.updatedAt(),
+          item.protectedAt(),
+          item.extendInfo() == null ? null : item.extendInfo().finishedAt()
+        }) {
+      if (time != null) {
+        Timestamps.requireWritable(time);
+      }
+    }
   }
 
   /**

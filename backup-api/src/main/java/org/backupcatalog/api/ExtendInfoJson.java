@@ -1,6 +1,5 @@
 package org.backupcatalog.api;
 
-import jakarta.json.JsonObject;
 import java.util.Set;
 
 /** {@code extend_info}, keys in the seed table's order. */
@@ -91,14 +90,13 @@ final class ExtendInfoJson {
         in.additional(KNOWN));
   }
 
-  static JsonObject write(ExtendInfo info) {
+  static void write(FieldWriter out, ExtendInfo info) {
     ExtendInfo e = info == null ? UNSET : info;
-    return new FieldWriter()
-        .bool(AUTO_TRIGGER, e.autoTrigger())
+    out.bool(AUTO_TRIGGER, e.autoTrigger())
         .integer(AVERAGE_SPEED, e.averageSpeed())
         .string(COPY_FROM, e.copyFrom())
         .string(COPY_STATUS, e.copyStatus())
-        .object(FAIL_CODE, FailCodeJson.write(e.failCode()))
+        .object(FAIL_CODE, e.failCode(), FailCodeJson::write)
         .string(FAIL_OP, e.failOp())
         .string(FAIL_REASON, e.failReason())
         .string(IMAGE_TYPE, e.imageType())
@@ -114,10 +112,9 @@ final class ExtendInfoJson {
         .string(SUPPORTED_RESTORE_MODE, e.supportedRestoreMode())
         .list(OS_IMAGES_DATA, e.osImagesData(), ImageDataJson::write)
         .bool(SUPPORT_LLD, e.supportLld())
-        .object(APP_CONSISTENCY, AppConsistencyJson.write(e.appConsistency()))
+        .object(APP_CONSISTENCY, e.appConsistency(), AppConsistencyJson::write)
         .string(TASKID, e.taskid())
         .string(HYPERVISOR_TYPE, e.hypervisorType())
-        .additional(e.additional(), KNOWN)
-        .build();
+        .additional(e.additional(), KNOWN);
   }
 }

@@ -1,7 +1,6 @@
 package org.backupcatalog.api;
 
 import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.Set;
@@ -41,13 +40,10 @@ final class FailCodeJson {
     };
   }
 
-  static JsonObject write(FailCode failCode) {
-    if (failCode == null) {
-      return JsonValue.EMPTY_JSON_OBJECT;
+  /** Unset is written as an empty object. */
+  static void write(FieldWriter out, FailCode failCode) {
+    if (failCode != null) {
+      out.string(CODE, failCode.code()).string(DESCRIPTION, failCode.description());
     }
-    return new FieldWriter()
-        .string(CODE, failCode.code())
-        .string(DESCRIPTION, failCode.description())
-        .build();
   }
 }

@@ -6,69 +6,56 @@ import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonGenerator;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.BiConsumer;
 
 /**
- * Builds one JSON object in the contract's shape: every known key present, in the order written,
- * unset values as JSON null (lists as {@code []}), integers as JSON integers.
+ * Writes one JSON object in the contract's shape: every known key present, in the order written,
+ * unset values as JSON null (lists as {@code []}), integers as JSON integers. Two forms with one
+ * field order, because each codec writes through this class: a tree ({@link #object}), and a
+ * generator ({@link #streamed}) that a list page writes to the response without building a tree per
+ * item.
  */
-final class FieldWriter {
+abstract class FieldWriter {
 
   /**
    * One factory for the codec: {@code Json.createObjectBuilder()} looks the provider up each call.
    */
   static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
 
-  private final JsonObjectBuilder builder = JSON.createObjectBuilder();
-
-  FieldWriter string(String key, String value) {
-    if (value == null) {
-      builder.addNull(key);
-    } else {
-      builder.add(key, value);
-    }
-    return this;
+  /** The object {@code write} writes, as a tree. */
+  static <T> JsonObject object(T value, BiConsumer<FieldWriter, T> write) {
+    Tree tree = new Tree();
+    write.accept(tree, value);
+    return tree.builder.build();
   }
 
-  FieldWriter integer(String key, Long value) {
-    if (value == null) {
-      builder.addNull(key);
-    } else {
-      builder.add(key, value.longValue());
-    }
-    return this;
+  /** A writer of the members of the object that {@code generator} has just started. */
+  static FieldWriter streamed(JsonGenerator generator) {
+    return new Streamed(generator);
   }
 
-  FieldWriter bool(String key, Boolean value) {
-    if (value == null) {
-      builder.addNull(key);
-    } else {
-      builder.add(key, value.booleanValue());
-    }
-    return this;
-  }
+  abstract FieldWriter string(String key, String value);
+
+  abstract FieldWriter integer(String key, Long value);
+
+  abstract FieldWriter bool(String key, Boolean value);
+
+  /** A member of any JSON value, as it is. */
+  abstract FieldWriter value(String key, JsonValue value);
+
+  /** A nested object, written by {@code write} (which may be handed null). */
+  abstract <T> FieldWriter object(String key, T value, BiConsumer<FieldWriter, T> write);
+
+  /** Unset lists are written {@code []}: the SDKs range over them without a null check. */
+  abstract <T> FieldWriter list(String key, List<T> values, BiConsumer<FieldWriter, T> write);
 
   FieldWriter time(String key, Instant value) {
     return string(key, value == null ? null : Timestamps.format(value));
-  }
-
-  FieldWriter object(String key, JsonObject value) {
-    builder.add(key, value);
-    return this;
-  }
-
-  /** Unset lists are written {@code []}: the SDKs range over them without a null check. */
-  <T> FieldWriter list(String key, List<T> values, Function<T, JsonObject> write) {
-    JsonArrayBuilder array = JSON.createArrayBuilder();
-    if (values != null) {
-      values.forEach(value -> array.add(write.apply(value)));
-    }
-    builder.add(key, array);
-    return this;
   }
 
   /**
@@ -78,13 +65,135 @@ final class FieldWriter {
   FieldWriter additional(JsonObject additional, Set<String> known) {
     for (Map.Entry<String, JsonValue> member : additional.entrySet()) {
       if (!known.contains(member.getKey())) {
-        builder.add(member.getKey(), member.getValue());
+        value(member.getKey(), member.getValue());
       }
     }
     return this;
   }
 
-  JsonObject build() {
-    return builder.build();
+  /** Builds a {@link JsonObject}. */
+  private static final class Tree extends FieldWriter {
+
+    private final JsonObjectBuilder builder = JSON.createObjectBuilder();
+
+    @Override
+    FieldWriter string(String key, String value) {
+      if (value == null) {
+        builder.addNull(key);
+      } else {
+        builder.add(key, value);
+      }
+      return this;
+    }
+
+    @Override
+    FieldWriter integer(String key, Long value) {
+      if (value == null) {
+        builder.addNull(key);
+      } else {
+        builder.add(key, value.longValue());
+      }
+      return this;
+    }
+
+    @Override
+    FieldWriter bool(String key, Boolean value) {
+      if (value == null) {
+        builder.addNull(key);
+      } else {
+        builder.add(key, value.booleanValue());
+      }
+      return this;
+    }
+
+    @Override
+    FieldWriter value(String key, JsonValue value) {
+      builder.add(key, value);
+      return this;
+    }
+
+    @Override
+    <T> FieldWriter object(String key, T value, BiConsumer<FieldWriter, T> write) {
+      builder.add(key, FieldWriter.object(value, write));
+      return this;
+    }
+
+    @Override
+    <T> FieldWriter list(String key, List<T> values, BiConsumer<FieldWriter, T> write) {
+      JsonArrayBuilder array = JSON.createArrayBuilder();
+      if (values != null) {
+        values.forEach(value -> array.add(FieldWriter.object(value, write)));
+      }
+      builder.add(key, array);
+      return this;
+    }
+  }
+
+  /** Writes to a generator as it goes. */
+  private static final class Streamed extends FieldWriter {
+
+    private final JsonGenerator out;
+
+    Streamed(JsonGenerator out) {
+      this.out = out;
+    }
+
+    @Override
+    FieldWriter string(String key, String value) {
+      if (value == null) {
+        out.writeNull(key);
+      } else {
+        out.write(key, value);
+      }
+      return this;
+    }
+
+    @Override
+    FieldWriter integer(String key, Long value) {
+      if (value == null) {
+        out.writeNull(key);
+      } else {
+        out.write(key, value.longValue());
+      }
+      return this;
+    }
+
+    @Override
+    FieldWriter bool(String key, Boolean value) {
+      if (value == null) {
+        out.writeNull(key);
+      } else {
+        out.write(key, value.booleanValue());
+      }
+      return this;
+    }
+
+    @Override
+    FieldWriter value(String key, JsonValue value) {
+      out.write(key, value);
+      return this;
+    }
+
+    @Override
+    <T> FieldWriter object(String key, T value, BiConsumer<FieldWriter, T> write) {
+      out.writeStartObject(key);
+      write.accept(this, value);
+      out.writeEnd();
+      return this;
+    }
+
+    @Override
+    <T> FieldWriter list(String key, List<T> values, BiConsumer<FieldWriter, T> write) {
+      out.writeStartArray(key);
+      if (values != null) {
+        for (T value : values) {
+          out.writeStartObject();
+          write.accept(this, value);
+          out.writeEnd();
+        }
+      }
+      out.writeEnd();
+      return this;
+    }
   }
 }

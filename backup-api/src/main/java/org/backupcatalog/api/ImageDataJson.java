@@ -1,6 +1,5 @@
 package org.backupcatalog.api;
 
-import jakarta.json.JsonObject;
 import java.util.Set;
 
 /** One {@code os_images_data} entry. */
@@ -15,10 +14,7 @@ final class ImageDataJson {
     return new ImageData(in.string(IMAGE_ID), in.additional(KNOWN));
   }
 
-  static JsonObject write(ImageData image) {
-    return new FieldWriter()
-        .string(IMAGE_ID, image.imageId())
-        .additional(image.additional(), KNOWN)
-        .build();
+  static void write(FieldWriter out, ImageData image) {
+    out.string(IMAGE_ID, image.imageId()).additional(image.additional(), KNOWN);
   }
 }

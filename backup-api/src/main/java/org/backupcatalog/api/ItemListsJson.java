@@ -37,10 +37,11 @@ public final class ItemListsJson {
     if (noVolumes && noImages) {
       return null;
     }
-    return new FieldWriter()
-        .list(ExtendInfoJson.VOLUME_BACKUPS, volumeBackups, VolumeBackupJson::write)
-        .list(ExtendInfoJson.OS_IMAGES_DATA, osImagesData, ImageDataJson::write)
-        .build()
+    return FieldWriter.object(
+            null,
+            (out, none) ->
+                out.list(ExtendInfoJson.VOLUME_BACKUPS, volumeBackups, VolumeBackupJson::write)
+                    .list(ExtendInfoJson.OS_IMAGES_DATA, osImagesData, ImageDataJson::write))
         .toString();
   }
 

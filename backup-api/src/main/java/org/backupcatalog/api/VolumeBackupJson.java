@@ -1,6 +1,5 @@
 package org.backupcatalog.api;
 
-import jakarta.json.JsonObject;
 import java.util.Set;
 
 /** One {@code volume_backups} entry, keys in the seed table's order plus {@code snapshot_id}. */
@@ -55,9 +54,8 @@ final class VolumeBackupJson {
         in.additional(KNOWN));
   }
 
-  static JsonObject write(VolumeBackup volume) {
-    return new FieldWriter()
-        .integer(AVERAGE_SPEED, volume.averageSpeed())
+  static void write(FieldWriter out, VolumeBackup volume) {
+    out.integer(AVERAGE_SPEED, volume.averageSpeed())
         .bool(BOOTABLE, volume.bootable())
         .string(ID, volume.id())
         .string(IMAGE_TYPE, volume.imageType())
@@ -70,7 +68,6 @@ final class VolumeBackupJson {
         .string(STATUS, volume.status())
         .string(SOURCE_VOLUME_NAME, volume.sourceVolumeName())
         .string(SNAPSHOT_ID, volume.snapshotId())
-        .additional(volume.additional(), KNOWN)
-        .build();
+        .additional(volume.additional(), KNOWN);
   }
 }

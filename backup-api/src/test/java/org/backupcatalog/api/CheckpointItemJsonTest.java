@@ -298,7 +298,7 @@ class CheckpointItemJsonTest {
     BackupData data =
         new BackupData(
             null, null, null, null, 1L, null, null, null, parse("{\"ram\": \"lots\", \"x\": 2}"));
-    JsonObject written = BackupDataJson.write(data);
+    JsonObject written = FieldWriter.object(data, BackupDataJson::write);
     assertEquals(1, written.getInt("ram"));
     assertEquals(2, written.getInt("x"));
   }
@@ -337,8 +337,8 @@ class CheckpointItemJsonTest {
   void failCodeIsWrittenAsStrings() {
     assertEquals(
         "{\"Code\":\"1234\",\"Description\":\"d\"}",
-        FailCodeJson.write(new FailCode("1234", "d")).toString());
-    assertEquals("{}", FailCodeJson.write(null).toString());
+        FieldWriter.object(new FailCode("1234", "d"), FailCodeJson::write).toString());
+    assertEquals("{}", FieldWriter.object((FailCode) null, FailCodeJson::write).toString());
   }
 
   @Test
@@ -350,7 +350,7 @@ class CheckpointItemJsonTest {
     assertEquals(
         "{\"app_consistency\":2,\"app_consistency_status\":null,"
             + "\"app_consistency_error_code\":null,\"app_consistency_error_message\":null}",
-        AppConsistencyJson.write(partial).toString());
+        FieldWriter.object(partial, AppConsistencyJson::write).toString());
   }
 
   // --- strictness ---

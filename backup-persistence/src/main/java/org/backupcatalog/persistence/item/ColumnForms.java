@@ -3,15 +3,20 @@ package org.backupcatalog.persistence.item;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import java.util.Map;
 
 /** How the item's values are held in columns: folded names, UTC wall clocks, JSON text. */
 final class ColumnForms {
+
+  /** One factory: {@code Json.createReader} looks the JSON-P provider up on every call. */
+  private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
   private ColumnForms() {}
 
@@ -37,7 +42,7 @@ final class ColumnForms {
     if (text == null) {
       return JsonValue.EMPTY_JSON_OBJECT;
     }
-    try (JsonReader reader = Json.createReader(new StringReader(text))) {
+    try (JsonReader reader = READERS.createReader(new StringReader(text))) {
       return reader.readObject();
     }
   }

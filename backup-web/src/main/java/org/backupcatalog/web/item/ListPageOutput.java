@@ -14,10 +14,11 @@ import org.backupcatalog.api.CheckpointItemJson;
 
 /**
  * A list page written to the response as its items are read: {@code {"checkpoint_items": [...],
- * "checkpoint_items_links": [...]}}, each item encoded and written before the next is read, so that
- * a request holds one item at a time whatever the page size. The links come last, when the reader
- * knows whether more items follow. Nothing is written before the first row arrives: a refused
- * marker or an unreachable database still becomes a whole error response.
+ * "checkpoint_items_links": [...]}}, each item written to the generator field by field (no tree per
+ * item) before the next is read, so that a request holds one item at a time whatever the page size.
+ * The links come last, when the reader knows whether more items follow. Nothing is written before
+ * the first row arrives: a refused marker or an unreachable database still becomes a whole error
+ * response.
  */
 final class ListPageOutput implements StreamingOutput {
 
@@ -52,7 +53,7 @@ final class ListPageOutput implements StreamingOutput {
               if (json[0] == null) {
                 json[0] = start(out);
               }
-              json[0].write(CheckpointItemJson.write(item, withProjectId));
+              CheckpointItemJson.write(json[0], item, withProjectId);
               last[0] = item.id();
             });
     JsonGenerator generator = json[0] == null ? start(out) : json[0];
