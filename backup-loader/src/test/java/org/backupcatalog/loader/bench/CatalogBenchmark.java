@@ -59,7 +59,15 @@ public final class CatalogBenchmark {
   private static final String SECRET = "benchmark-secret-benchmark-secret-0123456789";
   private static final int DEPTH = 10_000;
 
+  /** The production start of the executable jar. */
+  private static final String LAUNCHER = "deploy/payara-micro/run.sh";
+
+  /** The launcher's default JVM options with a large heap. */
+  private static final String LAUNCHER_LARGE_HEAP =
+      "-Xms2g -Xmx2g -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError";
+
   private final Map<String, String> options;
+  private boolean launcherPrepared;
   private final Path work;
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -141,8 +149,8 @@ public final class CatalogBenchmark {
   }
 
   private void measure(Target target, Map<String, String> column) throws Exception {
-    String largeHeap = option("--java-opts", "-Xmx2g");
-    String smallHeap = option("--small-heap-opts", "-Xmx256m");
+    String largeHeap = option("--java-opts", launcher() ? LAUNCHER_LARGE_HEAP : "-Xmx2g");
+    String smallHeap = option("--small-heap-opts", launcher() ? "" : "-Xmx256m");
     String token = token(BIG);
     double[] pages32 = new double[2];
     try (Service service = Service.start(this, target, largeHeap, "large")) {
@@ -209,11 +217,11 @@ public final class CatalogBenchmark {
       pages32[1] = rate(() -> get(base + "?limit=1000", token), 32, loadSeconds() * 2);
       long rssAfter = rssMb(service.process.pid());
       column.put(
-          "1000-item pages/s, 32 connections, " + smallHeap + " / " + largeHeap,
+          "1000-item pages/s, 32 connections, " + heapName(smallHeap) + " / " + largeHeap,
           String.format(
               Locale.ROOT, "%.1f / %.1f = %.2f", pages32[1], pages32[0], pages32[1] / pages32[0]));
       column.put(
-          "launch to the first 200 / RSS idle / after the runs (" + smallHeap + ")",
+          "launch to the first 200 / RSS idle / after the runs (" + heapName(smallHeap) + ")",
           String.format(
               Locale.ROOT, "%.1f s / %d / %d MB", service.launchSeconds, rssIdle, rssAfter));
     }
@@ -243,6 +251,42 @@ public final class CatalogBenchmark {
     return number("--warmup-seconds", 60);
   }
 
+  /** Whether services start the production way (--start launcher, the default) or bare. */
+  private boolean launcher() {
+    String start = option("--start", "launcher");
+    if (!start.equals("launcher") && !start.equals("jar")) {
+      throw new IllegalArgumentException("--start is launcher or jar, not " + start);
+    }
+    return start.equals("launcher");
+  }
+
+  private static String heapName(String javaOpts) {
+    return javaOpts.isBlank() ? LAUNCHER + "'s own -Xmx256m" : javaOpts;
+  }
+
+  /**
+   * The launcher's root directory for this jar, prepared once before any start is timed: the
+   * preparation (two warm-up starts of the server) is a step of the installation, not of a start.
+   */
+  private Path launcherRoot() throws Exception {
+    Path root = work.resolve("micro-root");
+    if (!launcherPrepared) {
+      List<String> prepare =
+          List.of("bash", LAUNCHER, option("--jar", "backup-web/target/backup-catalog.jar"));
+      System.out.println("$ PREPARE_ONLY=1 ROOT_DIR=" + root + " " + String.join(" ", prepare));
+      ProcessBuilder builder = new ProcessBuilder(prepare).inheritIO();
+      builder.environment().put("PREPARE_ONLY", "1");
+      builder.environment().put("ROOT_DIR", root.toString());
+      long begun = System.nanoTime();
+      if (builder.start().waitFor() != 0) {
+        throw new IllegalStateException("the launcher could not prepare " + root);
+      }
+      System.out.printf(Locale.ROOT, "prepared in %.1f s%n", (System.nanoTime() - begun) / 1e9);
+      launcherPrepared = true;
+    }
+    return root;
+  }
+
   private int loadSeconds() {
     return number("--load-seconds", 5);
   }
@@ -269,23 +313,38 @@ public final class CatalogBenchmark {
       try (ServerSocket s = new ServerSocket(0)) {
         port = s.getLocalPort();
       }
-      Path root = Files.createTempDirectory(bench.work, "payara-");
+      String jar = bench.option("--jar", "backup-web/target/backup-catalog.jar");
       List<String> command = new ArrayList<>();
-      command.add("java");
-      Stream.of(javaOpts.trim().split("\\s+")).filter(o -> !o.isEmpty()).forEach(command::add);
-      command.addAll(
-          List.of(
-              "-jar",
-              bench.option("--jar", "backup-web/target/backup-catalog.jar"),
-              "--port",
-              Integer.toString(port),
-              "--nocluster",
-              "--rootdir",
-              root.toString()));
-      System.out.println("$ " + String.join(" ", command));
+      Map<String, String> environment = new HashMap<>();
+      if (bench.launcher()) {
+        // The production start: its prepared root directory and archive, its JVM options unless
+        // the run names others (JAVA_OPTS replaces them).
+        command.addAll(List.of("bash", LAUNCHER, jar));
+        environment.put("PORT", Integer.toString(port));
+        environment.put("ROOT_DIR", bench.launcherRoot().toString());
+        environment.put("SHUTDOWN_GRACE_MS", "0");
+        if (!javaOpts.isBlank()) {
+          environment.put("JAVA_OPTS", javaOpts);
+        }
+      } else {
+        command.add("java");
+        Stream.of(javaOpts.trim().split("\\s+")).filter(o -> !o.isEmpty()).forEach(command::add);
+        Path root = Files.createTempDirectory(bench.work, "payara-");
+        command.addAll(
+            List.of(
+                "-jar",
+                jar,
+                "--port",
+                Integer.toString(port),
+                "--nocluster",
+                "--rootdir",
+                root.toString()));
+      }
+      System.out.println("$ " + environment + " " + String.join(" ", command));
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
       builder.redirectOutput(
           bench.work.resolve("service-" + target.name() + "-" + label + ".log").toFile());
+      builder.environment().putAll(environment);
       builder.environment().putAll(target.serviceEnvironment());
       builder.environment().put("BACKUP_AUTH_HS256_SECRET", SECRET);
       String probe = "http://127.0.0.1:" + port + "/v1/" + BIG + "/checkpoint_items?limit=1";
