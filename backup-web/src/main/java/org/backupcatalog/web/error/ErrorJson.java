@@ -1,6 +1,6 @@
 package org.backupcatalog.web.error;
 
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,12 +8,17 @@ import java.nio.charset.StandardCharsets;
 /** The error body of the contract: {@code {"error_code", "error_msg", "request_id"}}. */
 public final class ErrorJson {
 
+  /**
+   * Looked up once: {@code Json.createObjectBuilder()} and the like look the provider up per call.
+   */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   public static final String CONTENT_TYPE = "application/json; charset=UTF-8";
 
   private ErrorJson() {}
 
   public static String body(ApiError error, String requestId) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("error_code", error.code())
         .add("error_msg", error.getMessage())
         .add("request_id", requestId)

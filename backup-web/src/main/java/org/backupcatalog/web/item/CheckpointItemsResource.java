@@ -2,8 +2,8 @@ package org.backupcatalog.web.item;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -42,6 +42,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Produces(ErrorJson.CONTENT_TYPE)
 @RequestScoped
 public class CheckpointItemsResource {
+
+  /**
+   * Looked up once: {@code Json.createObjectBuilder()} and the like look the provider up per call.
+   */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   @Inject private CheckpointItemCatalog catalog;
   @Inject private CheckpointItemIngest ingest;
@@ -87,7 +92,7 @@ public class CheckpointItemsResource {
   public JsonObject count() {
     QueryParameters parameters = QueryParameters.of(uri.getQueryParameters());
     Scope scope = authorize(Operation.COUNT);
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("count", catalog.count(scope, parameters.filter()))
         .build();
   }

@@ -1,9 +1,9 @@
 package org.backupcatalog.web.item;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.InputStream;
 import org.backupcatalog.api.CheckpointItem;
 import org.backupcatalog.api.CheckpointItemJson;
@@ -14,17 +14,22 @@ import org.backupcatalog.web.error.FailureClassifier;
 /** The {@code {"checkpoint_item": {...}}} envelope of a single item, read and written. */
 final class ItemBodies {
 
+  /**
+   * Looked up once: {@code Json.createObjectBuilder()} and the like look the provider up per call.
+   */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   static final String ENVELOPE = "checkpoint_item";
 
   private ItemBodies() {}
 
   static JsonObject envelope(CheckpointItem item) {
-    return Json.createObjectBuilder().add(ENVELOPE, CheckpointItemJson.write(item, false)).build();
+    return JSON.createObjectBuilder().add(ENVELOPE, CheckpointItemJson.write(item, false)).build();
   }
 
   static CheckpointItem read(InputStream body) {
     JsonValue value;
-    try (JsonReader reader = Json.createReader(body)) {
+    try (JsonReader reader = JSON.createReader(body)) {
       value = reader.readValue();
     } catch (RuntimeException e) {
       // Parsson's JsonException, and its bare RuntimeException for nesting over 1,000 levels.

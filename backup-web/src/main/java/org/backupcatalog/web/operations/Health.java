@@ -2,9 +2,9 @@ package org.backupcatalog.web.operations;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.backupcatalog.web.config.CatalogSchema;
@@ -17,6 +17,11 @@ import org.backupcatalog.web.config.CatalogSchema;
  */
 @ApplicationScoped
 public class Health {
+
+  /**
+   * Looked up once: {@code Json.createObjectBuilder()} and the like look the provider up per call.
+   */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   /** Which checks an endpoint runs. */
   public enum Kind {
@@ -45,12 +50,12 @@ public class Health {
       }
     }
     boolean up = checks.values().stream().allMatch(Boolean::booleanValue);
-    JsonArrayBuilder list = Json.createArrayBuilder();
+    JsonArrayBuilder list = JSON.createArrayBuilder();
     checks.forEach(
         (name, ok) ->
-            list.add(Json.createObjectBuilder().add("name", name).add("status", status(ok))));
+            list.add(JSON.createObjectBuilder().add("name", name).add("status", status(ok))));
     return new Answer(
-        up, Json.createObjectBuilder().add("status", status(up)).add("checks", list).build());
+        up, JSON.createObjectBuilder().add("status", status(up)).add("checks", list).build());
   }
 
   private static String status(boolean up) {

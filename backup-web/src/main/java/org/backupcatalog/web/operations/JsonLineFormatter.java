@@ -1,7 +1,7 @@
 package org.backupcatalog.web.operations;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -15,10 +15,15 @@ import java.util.logging.LogRecord;
  */
 public class JsonLineFormatter extends Formatter {
 
+  /**
+   * Looked up once: {@code Json.createObjectBuilder()} and the like look the provider up per call.
+   */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   @Override
   public String format(LogRecord record) {
     JsonObjectBuilder line =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("time", Instant.ofEpochMilli(record.getMillis()).toString())
             .add("level", record.getLevel().getName())
             .add("logger", String.valueOf(record.getLoggerName()));

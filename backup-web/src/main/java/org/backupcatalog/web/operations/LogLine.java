@@ -1,6 +1,6 @@
 package org.backupcatalog.web.operations;
 
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,6 +21,11 @@ import java.util.regex.Pattern;
  * message contains a brace) fails on them and drops the line.
  */
 final class LogLine {
+
+  /**
+   * Looked up once: {@code Json.createObjectBuilder()} and the like look the provider up per call.
+   */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   private static final Pattern PLAIN = Pattern.compile("[\\x21-\\x7E&&[^\"=\\\\]]+");
 
@@ -78,6 +83,6 @@ final class LogLine {
     if (PLAIN.matcher(text).matches()) {
       return text;
     }
-    return Json.createValue(text).toString();
+    return JSON.createValue(text).toString();
   }
 }
