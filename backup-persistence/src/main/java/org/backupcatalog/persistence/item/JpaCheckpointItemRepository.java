@@ -85,6 +85,9 @@ public class JpaCheckpointItemRepository implements CheckpointItemRepository {
         (CursoredStream)
             em.createQuery(pageQuery(query, markerRow))
                 .setHint(QueryHints.READ_ONLY, HintValues.TRUE)
+                // Nor does it join the session's cache: every row built there stays reachable
+                // (with its CLOB) until the request ends, and a page's cache keys pile up.
+                .setHint(QueryHints.MAINTAIN_CACHE, HintValues.FALSE)
                 .setHint(QueryHints.CURSOR, HintValues.TRUE)
                 .setHint(QueryHints.CURSOR_PAGE_SIZE, FETCH_SIZE)
                 .setHint(QueryHints.JDBC_FETCH_SIZE, FETCH_SIZE)

@@ -39,6 +39,7 @@ import org.backupcatalog.domain.query.Scope;
 import org.backupcatalog.domain.query.SortOrder;
 import org.eclipse.persistence.internal.weaving.PersistenceWeaved;
 import org.eclipse.persistence.internal.weaving.PersistenceWeavedChangeTracking;
+import org.eclipse.persistence.queries.InMemoryQueryIndirectionPolicy;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -151,6 +152,41 @@ abstract class CheckpointItemRepositoryTest {
   }
 
   /** As in the container: woven, with change tracking, so a replacement must go through setters. */
+  @Test
+  void aStreamedPageLeavesNoRowInTheSessionCache() {
+    for (int i = 0; i < 5; i++) {
+      repository.save(full("item-" + i, "p", 2), IfMatch.NONE);
+    }
+    jakarta.persistence.EntityManager em = db().entityManager();
+    try {
+      em.getTransaction().begin();
+      org.eclipse.persistence.sessions.Session session =
+          em.unwrap(org.eclipse.persistence.sessions.UnitOfWork.class).getParent();
+      List<Integer> cachedWhileStreaming = new java.util.ArrayList<>();
+      boolean more =
+          new JpaCheckpointItemRepository(em)
+              .stream(
+                  new ListQuery(P, ItemFilter.NONE, SortOrder.DEFAULT, new PageRequest(null, 0, 4)),
+                  item ->
+                      cachedWhileStreaming.add(
+                          session
+                              .getIdentityMapAccessor()
+                              .getAllFromIdentityMap(
+                                  null,
+                                  CheckpointItemEntity.class,
+                                  null,
+                                  InMemoryQueryIndirectionPolicy.SHOULD_TRIGGER_INDIRECTION,
+                                  true)
+                              .size()));
+      assertTrue(more);
+      // A read-only row that joined the cache would stay reachable until the request ends.
+      assertEquals(List.of(0, 0, 0, 0), cachedWhileStreaming);
+    } finally {
+      em.getTransaction().rollback();
+      em.close();
+    }
+  }
+
   @Test
   void theEntitiesAreWovenWithChangeTracking() {
     assertTrue(PersistenceWeaved.class.isAssignableFrom(CheckpointItemEntity.class));
