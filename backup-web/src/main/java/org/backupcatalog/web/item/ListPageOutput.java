@@ -15,10 +15,9 @@ import org.backupcatalog.api.CheckpointItemJson;
  * "checkpoint_items_links": [...]}}, each item written to the generator field by field (no tree per
  * item) before the next is read, so that a request holds one item at a time whatever the page size.
  * The generator is the codec's ({@link CheckpointItemJson#createGenerator}): it copies the stored
- * volume backups and images instead of encoding them again.
- * The links come last, when the reader knows whether more items follow. Nothing is written before
- * the first row arrives: a refused marker or an unreachable database still becomes a whole error
- * response.
+ * volume backups and images instead of encoding them again. The links come last, when the reader
+ * knows whether more items follow. Nothing is written before the first row arrives: a refused
+ * marker or an unreachable database still becomes a whole error response.
  */
 final class ListPageOutput implements StreamingOutput {
 
