@@ -1,7 +1,12 @@
 package org.backupcatalog.api;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import jakarta.json.JsonObject;
-import jakarta.json.stream.JsonGenerator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
@@ -49,19 +54,42 @@ public final class CheckpointItemJson {
   }
 
   /**
+   * A generator for {@link #write(JsonGenerator, CheckpointItem, boolean)} that writes to {@code
+   * out}, in UTF-8, exactly the text that {@link #write(CheckpointItem, boolean)}'s JSON-P tree
+   * writes. Flushing it flushes {@code out}; closing it leaves {@code out} open.
+   */
+  public static JsonGenerator createGenerator(OutputStream out) {
+    // Through a Writer, as JSON-P does: a lone surrogate becomes '?' there as it did before,
+    // where Jackson's own UTF-8 encoder would refuse it half-way through a page.
+    try {
+      return JsonValues.GENERATORS.createGenerator(
+          new OutputStreamWriter(out, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
    * Writes the item as {@link #write(CheckpointItem, boolean)} does, as the next value of {@code
    * generator} (an array element), without building it first: a list page's items go straight to
-   * the response.
+   * the response. Volume backups and images read by {@link ItemListsJson#stored} are copied from
+   * their stored text, not parsed and encoded again.
    *
+   * @param generator one made by {@link #createGenerator}, so that the text is the tree's
    * @throws IllegalArgumentException if a time lies outside years 0000-9999, before anything of the
    *     item is written
+   * @throws UncheckedIOException if the generator cannot write
    */
   public static void write(JsonGenerator generator, CheckpointItem item, boolean withProjectId) {
     Objects.requireNonNull(item, "item");
     checkTimes(item);
-    generator.writeStartObject();
-    write(FieldWriter.streamed(generator), item, withProjectId);
-    generator.writeEnd();
+    try {
+      generator.writeStartObject();
+      write(FieldWriter.streamed(generator), item, withProjectId);
+      generator.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static void write(FieldWriter out, CheckpointItem item, boolean withProjectId) {

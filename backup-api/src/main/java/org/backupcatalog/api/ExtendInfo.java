@@ -8,8 +8,9 @@ import java.util.List;
 /**
  * The item's {@code extend_info} dictionary. {@code additional} holds the keys the contract does
  * not name (newer engines add some), kept verbatim so that a read returns what a write stored; it
- * is never null (an absent one becomes the empty object). Lists are copied to immutable lists; a
- * null list stays null (unset) and is written as {@code []}.
+ * is never null (an absent one becomes the empty object). Lists are copied to immutable lists (a
+ * stored one, {@link ItemListsJson#stored}, already is, and stays unparsed); a null list stays null
+ * (unset) and is written as {@code []}.
  */
 public record ExtendInfo(
     Boolean autoTrigger,
@@ -38,9 +39,9 @@ public record ExtendInfo(
     JsonObject additional) {
 
   public ExtendInfo {
-    volumeBackups = volumeBackups == null ? null : List.copyOf(volumeBackups);
+    volumeBackups = volumeBackups == null ? null : StoredList.immutable(volumeBackups);
     finishedAt = Timestamps.micros(finishedAt);
-    osImagesData = osImagesData == null ? null : List.copyOf(osImagesData);
+    osImagesData = osImagesData == null ? null : StoredList.immutable(osImagesData);
     additional = additional == null ? JsonValue.EMPTY_JSON_OBJECT : additional;
   }
 }

@@ -1,12 +1,14 @@
 package org.backupcatalog.api;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonGenerator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +18,9 @@ import java.util.function.BiConsumer;
 /**
  * Writes one JSON object in the contract's shape: every known key present, in the order written,
  * unset values as JSON null (lists as {@code []}), integers as JSON integers. Two forms with one
- * field order, because each codec writes through this class: a tree ({@link #object}), and a
- * generator ({@link #streamed}) that a list page writes to the response without building a tree per
- * item.
+ * field order, because each codec writes through this class: a tree ({@link #object}, JSON-P), and
+ * a generator ({@link #streamed}, Jackson's) that a list page writes to the response without
+ * building a tree per item. Both write the same text ({@link JsonValues#GENERATORS} says how).
  */
 abstract class FieldWriter {
 
@@ -129,7 +131,10 @@ abstract class FieldWriter {
     }
   }
 
-  /** Writes to a generator as it goes. */
+  /**
+   * Writes to a Jackson generator as it goes; Jackson because it can write a stored JSON text as a
+   * value without parsing it ({@link #list} with a {@link StoredList}).
+   */
   private static final class Streamed extends FieldWriter {
 
     private final JsonGenerator out;
@@ -140,59 +145,94 @@ abstract class FieldWriter {
 
     @Override
     FieldWriter string(String key, String value) {
-      if (value == null) {
-        out.writeNull(key);
-      } else {
-        out.write(key, value);
+      try {
+        out.writeFieldName(key);
+        if (value == null) {
+          out.writeNull();
+        } else {
+          out.writeString(value);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
       return this;
     }
 
     @Override
     FieldWriter integer(String key, Long value) {
-      if (value == null) {
-        out.writeNull(key);
-      } else {
-        out.write(key, value.longValue());
+      try {
+        out.writeFieldName(key);
+        if (value == null) {
+          out.writeNull();
+        } else {
+          out.writeNumber(value.longValue());
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
       return this;
     }
 
     @Override
     FieldWriter bool(String key, Boolean value) {
-      if (value == null) {
-        out.writeNull(key);
-      } else {
-        out.write(key, value.booleanValue());
+      try {
+        out.writeFieldName(key);
+        if (value == null) {
+          out.writeNull();
+        } else {
+          out.writeBoolean(value.booleanValue());
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
       return this;
     }
 
     @Override
     FieldWriter value(String key, JsonValue value) {
-      out.write(key, value);
+      try {
+        out.writeFieldName(key);
+        JsonValues.write(out, value);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
       return this;
     }
 
     @Override
     <T> FieldWriter object(String key, T value, BiConsumer<FieldWriter, T> write) {
-      out.writeStartObject(key);
-      write.accept(this, value);
-      out.writeEnd();
+      try {
+        out.writeFieldName(key);
+        out.writeStartObject();
+        write.accept(this, value);
+        out.writeEndObject();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
       return this;
     }
 
     @Override
     <T> FieldWriter list(String key, List<T> values, BiConsumer<FieldWriter, T> write) {
-      out.writeStartArray(key);
-      if (values != null) {
-        for (T value : values) {
-          out.writeStartObject();
-          write.accept(this, value);
-          out.writeEnd();
+      try {
+        out.writeFieldName(key);
+        if (values instanceof StoredList<?> stored && stored.text() != null) {
+          // The stored text is already what the loop below would write: no parse, no encoding.
+          out.writeRawValue(stored.text(), stored.start(), stored.length());
+          return this;
         }
+        out.writeStartArray();
+        if (values != null) {
+          for (T value : values) {
+            out.writeStartObject();
+            write.accept(this, value);
+            out.writeEndObject();
+          }
+        }
+        out.writeEndArray();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-      out.writeEnd();
       return this;
     }
   }

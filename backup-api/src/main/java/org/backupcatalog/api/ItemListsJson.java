@@ -21,8 +21,8 @@ public final class ItemListsJson {
     public static final Lists EMPTY = new Lists(List.of(), List.of());
 
     public Lists {
-      volumeBackups = volumeBackups == null ? List.of() : List.copyOf(volumeBackups);
-      osImagesData = osImagesData == null ? List.of() : List.copyOf(osImagesData);
+      volumeBackups = volumeBackups == null ? List.of() : StoredList.immutable(volumeBackups);
+      osImagesData = osImagesData == null ? List.of() : StoredList.immutable(osImagesData);
     }
   }
 
@@ -43,6 +43,28 @@ public final class ItemListsJson {
                 out.list(ExtendInfoJson.VOLUME_BACKUPS, volumeBackups, VolumeBackupJson::write)
                     .list(ExtendInfoJson.OS_IMAGES_DATA, osImagesData, ImageDataJson::write))
         .toString();
+  }
+
+  /**
+   * The lists of a stored text, parsed when first read (strictly, as {@link #read} does). A list
+   * page never reads them: {@link
+   * CheckpointItemJson#write(com.fasterxml.jackson.core.JsonGenerator, CheckpointItem, boolean)}
+   * copies the stored text when it is in the codec's form, and parses and encodes it again only
+   * when not.
+   */
+  public static Lists stored(String text) {
+    if (text == null) {
+      return Lists.EMPTY;
+    }
+    StoredList.Source source = new StoredList.Source(text);
+    int[] at = CanonicalLists.arrays(text);
+    return at == null
+        ? new Lists(
+            new StoredList<>(source, Lists::volumeBackups, -1, -1),
+            new StoredList<>(source, Lists::osImagesData, -1, -1))
+        : new Lists(
+            new StoredList<>(source, Lists::volumeBackups, at[0], at[1]),
+            new StoredList<>(source, Lists::osImagesData, at[2], at[3]));
   }
 
   /**

@@ -121,7 +121,10 @@ public class CheckpointItemEntity {
     backupData = new BackupDataColumns(item.backupData());
   }
 
-  /** The item this row holds, field for field. */
+  /**
+   * The item this row holds, field for field. Its lists stay the stored text until something reads
+   * them ({@link ItemListsJson#stored}): a list page copies that text into the response.
+   */
   CheckpointItem item() {
     // EclipseLink reads an embedded object whose columns are all NULL as null.
     ExtendInfoColumns e = extendInfo == null ? new ExtendInfoColumns() : extendInfo;
@@ -139,7 +142,7 @@ public class CheckpointItemEntity {
         ColumnForms.instant(createdAt),
         ColumnForms.instant(updatedAt),
         ColumnForms.instant(protectedAt),
-        e.extendInfo(ItemListsJson.read(lists)),
+        e.extendInfo(ItemListsJson.stored(lists)),
         b.backupData());
   }
 

@@ -1,12 +1,10 @@
 package org.backupcatalog.web.item;
 
-import jakarta.json.Json;
-import jakarta.json.stream.JsonGenerator;
-import jakarta.json.stream.JsonGeneratorFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import java.io.UncheckedIOException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.backupcatalog.api.CheckpointItem;
@@ -16,13 +14,12 @@ import org.backupcatalog.api.CheckpointItemJson;
  * A list page written to the response as its items are read: {@code {"checkpoint_items": [...],
  * "checkpoint_items_links": [...]}}, each item written to the generator field by field (no tree per
  * item) before the next is read, so that a request holds one item at a time whatever the page size.
- * The links come last, when the reader knows whether more items follow. Nothing is written before
- * the first row arrives: a refused marker or an unreachable database still becomes a whole error
- * response.
+ * The generator is the codec's ({@link CheckpointItemJson#createGenerator}): it copies the stored
+ * volume backups and images instead of encoding them again. The links come last, when the reader
+ * knows whether more items follow. Nothing is written before the first row arrives: a refused
+ * marker or an unreachable database still becomes a whole error response.
  */
 final class ListPageOutput implements StreamingOutput {
-
-  private static final JsonGeneratorFactory GENERATORS = Json.createGeneratorFactory(Map.of());
 
   /** Reads the page, handing each item to the consumer; true when more items follow. */
   interface PageReader {
@@ -44,35 +41,46 @@ final class ListPageOutput implements StreamingOutput {
   }
 
   @Override
-  public void write(OutputStream out) {
+  public void write(OutputStream out) throws IOException {
     String[] last = new String[1];
     JsonGenerator[] json = new JsonGenerator[1];
     boolean more =
         reader.read(
             item -> {
               if (json[0] == null) {
-                json[0] = start(out);
+                json[0] = startOrFail(out);
               }
               CheckpointItemJson.write(json[0], item, withProjectId);
               last[0] = item.id();
             });
     JsonGenerator generator = json[0] == null ? start(out) : json[0];
-    generator.writeEnd().writeStartArray("checkpoint_items_links");
+    generator.writeEndArray();
+    generator.writeArrayFieldStart("checkpoint_items_links");
     if (more) {
-      generator
-          .writeStartObject()
-          .write("rel", "next")
-          .write("href", nextLinkAfter.apply(last[0]))
-          .writeEnd();
+      generator.writeStartObject();
+      generator.writeStringField("rel", "next");
+      generator.writeStringField("href", nextLinkAfter.apply(last[0]));
+      generator.writeEndObject();
     }
+    generator.writeEndArray();
+    generator.writeEndObject();
     // Flushed, not closed: the container owns the response's stream.
-    generator.writeEnd().writeEnd().flush();
+    generator.flush();
   }
 
-  private static JsonGenerator start(OutputStream out) {
-    return GENERATORS
-        .createGenerator(out, StandardCharsets.UTF_8)
-        .writeStartObject()
-        .writeStartArray("checkpoint_items");
+  private static JsonGenerator start(OutputStream out) throws IOException {
+    JsonGenerator generator = CheckpointItemJson.createGenerator(out);
+    generator.writeStartObject();
+    generator.writeArrayFieldStart("checkpoint_items");
+    return generator;
+  }
+
+  /** {@link #start} inside the reader's callback, which cannot throw a checked exception. */
+  private static JsonGenerator startOrFail(OutputStream out) {
+    try {
+      return start(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -1,0 +1,183 @@
+package org.backupcatalog.api;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Stored lists ({@link ItemListsJson#stored}) are copied into a page as stored only when the stored
+ * text is exactly the codec's encoding; any other text is parsed and written again, so that a page
+ * is the same bytes either way.
+ */
+class StoredListsTest {
+
+  @Provide
+  Arbitrary<List<VolumeBackup>> volumeLists() {
+    return ItemArbitraries.volumeBackups().list().ofMaxSize(3);
+  }
+
+  @Provide
+  Arbitrary<List<ImageData>> imageLists() {
+    return ItemArbitraries.images().list().ofMaxSize(3);
+  }
+
+  @Provide
+  Arbitrary<CheckpointItem> items() {
+    return ItemArbitraries.items(false);
+  }
+
+  /**
+   * What the catalog stores is the canonical encoding: found so by the check that lets a page copy
+   * it, and written again the same once parsed.
+   */
+  @Property(tries = 500)
+  void storedTextIsTheCanonicalEncoding(
+      @ForAll("volumeLists") List<VolumeBackup> volumes,
+      @ForAll("imageLists") List<ImageData> images) {
+    String text = ItemListsJson.write(volumes, images);
+    Assume.that(text != null);
+    ItemListsJson.Lists stored = ItemListsJson.stored(text);
+    assertNotNull(((StoredList<?>) stored.volumeBackups()).text(), text);
+    assertNotNull(((StoredList<?>) stored.osImagesData()).text(), text);
+    assertEquals(text, ItemListsJson.write(stored.volumeBackups(), stored.osImagesData()));
+    assertEquals(volumes, stored.volumeBackups());
+    assertEquals(images, stored.osImagesData());
+  }
+
+  /** An item read from its row streams the very bytes of the same item parsed. */
+  @Property(tries = 500)
+  void storedListsStreamAsTheirTree(
+      @ForAll("items") CheckpointItem item, @ForAll boolean withProjectId) {
+    Assume.that(item.extendInfo() != null);
+    ExtendInfo e = item.extendInfo();
+    CheckpointItem stored =
+        withLists(
+            item, ItemListsJson.stored(ItemListsJson.write(e.volumeBackups(), e.osImagesData())));
+    assertArrayEquals(
+        ("[" + CheckpointItemJson.write(item, withProjectId) + "]").getBytes(UTF_8),
+        CheckpointItemJsonRoundTripTest.streamed(stored, withProjectId));
+  }
+
+  /** Valid JSON that JSON-P would write otherwise: parsed and written in the codec's form. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"volume_backups\": [],\"os_images_data\":[]}",
+        "{\"volume_backups\":[] ,\"os_images_data\":[]}",
+        "{\"volume_backups\":[{\"id\":\"a\\/b\"}],\"os_images_data\":[]}",
+        "{\"volume_backups\":[{\"id\":\"\\u0041\"}],\"os_images_data\":[]}",
+        "{\"volume_backups\":[{\"id\":\"\\u001F\"}],\"os_images_data\":[]}",
+        "{\"volume_backups\":[{\"id\":\"\\u000a\"}],\"os_images_data\":[]}",
+        "{\"volume_backups\":[{\"x\":1e3}],\"os_images_data\":[]}",
+        "{\"volume_backups\":[{\"size\":-0}],\"os_images_data\":[]}",
+        "{\"volume_backups\":[],\"os_images_data\":[{\"image_id\":\"i\",\"x\":1.0e1}]}",
+        "{\"volume_backups\":[],\"os_images_data\":[{\"image_id\":\"i\",\"x\":0.0000001}]}",
+        "{\"os_images_data\":[],\"volume_backups\":[]}",
+        "{\"volume_backups\":[]}",
+        "{\"volume_backups\":[],\"os_images_data\":[]} ",
+        "{\"volume_backups\":[{\"id\":\"a\"}\n],\"os_images_data\":[]}"
+      })
+  void otherTextIsParsedAndWrittenAgain(String text) {
+    ItemListsJson.Lists stored = ItemListsJson.stored(text);
+    assertNull(((StoredList<?>) stored.volumeBackups()).text());
+    assertNull(((StoredList<?>) stored.osImagesData()).text());
+    CheckpointItem item = withLists(item(), stored);
+    CheckpointItem parsed = withLists(item(), ItemListsJson.read(text));
+    assertArrayEquals(
+        ("[" + CheckpointItemJson.write(parsed, false) + "]").getBytes(UTF_8),
+        CheckpointItemJsonRoundTripTest.streamed(item, false));
+  }
+
+  /** Escapes and numbers exactly as JSON-P writes them pass, and are copied. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "\"a\\\"b\\\\c\\b\\f\\n\\r\\t\\u001f\\u0000ä\"",
+        "-12",
+        "0",
+        "-0.5",
+        "1.500",
+        "1E+3",
+        "true",
+        "null",
+        "{\"k\":[false,{}]}"
+      })
+  void theCodecsOwnFormIsCopied(String value) {
+    String text =
+        "{\"volume_backups\":[],\"os_images_data\":[{\"image_id\":null,\"x\":" + value + "}]}";
+    assertEquals(text, ItemListsJson.write(List.of(), ItemListsJson.read(text).osImagesData()));
+    assertNotNull(((StoredList<?>) ItemListsJson.stored(text).osImagesData()).text());
+  }
+
+  private static CheckpointItem item() {
+    return new CheckpointItem(
+        "i",
+        null,
+        "n",
+        null,
+        BackupStatus.AVAILABLE,
+        "r",
+        "t",
+        "c",
+        null,
+        null,
+        null,
+        null,
+        ExtendInfoJson.UNSET,
+        null);
+  }
+
+  private static CheckpointItem withLists(CheckpointItem item, ItemListsJson.Lists lists) {
+    ExtendInfo e = item.extendInfo();
+    return new CheckpointItem(
+        item.id(),
+        item.projectId(),
+        item.name(),
+        item.description(),
+        item.status(),
+        item.resourceId(),
+        item.resourceType(),
+        item.checkpointId(),
+        item.policyId(),
+        item.createdAt(),
+        item.updatedAt(),
+        item.protectedAt(),
+        new ExtendInfo(
+            e.autoTrigger(),
+            e.averageSpeed(),
+            e.copyFrom(),
+            e.copyStatus(),
+            e.failCode(),
+            e.failOp(),
+            e.failReason(),
+            e.imageType(),
+            e.incremental(),
+            e.progress(),
+            e.resourceAz(),
+            e.resourceName(),
+            e.resourceType(),
+            e.size(),
+            e.spaceSavingRatio(),
+            lists.volumeBackups(),
+            e.finishedAt(),
+            e.supportedRestoreMode(),
+            lists.osImagesData(),
+            e.supportLld(),
+            e.appConsistency(),
+            e.taskid(),
+            e.hypervisorType(),
+            e.additional()),
+        item.backupData());
+  }
+}
