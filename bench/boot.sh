@@ -15,6 +15,7 @@
 # LOAD_SECONDS on the launcher with -Xmx256m and with -Xmx2g (twice each, in turn): pages per second.
 #
 #   bench/boot.sh                      RUNS=3 LOAD_SECONDS=30 by default; SKIP_BUILD=1 skips mvn
+#   BACKUP_JAVA_HOME=/path/to/jdk-25 bench/boot.sh   the launcher on that JDK (Java 25+: AOT cache)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-3}
