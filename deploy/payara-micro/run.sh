@@ -24,11 +24,13 @@
 # and writes ROOT_DIR/launch-micro.jar (--outputlauncher), deploys the WAR into ROOT_DIR and exits
 # (--warmup), then one more warm-up start from ROOT_DIR records the classes it loaded into
 # ROOT_DIR/catalog.jsa (-XX:ArchiveClassesAtExit); on Java 25+ it records an AOT cache instead,
-# ROOT_DIR/catalog.aot (-XX:AOTCacheOutput): the classes loaded and linked, and the methods' profiles. The warm-ups run without the caller's BACKUP_*
-# settings, on a throwaway embedded database, so they touch no real data. Later starts map that
-# archive (-XX:SharedArchiveFile, or -XX:AOTCache) and load the already deployed WAR: no unpacking, no second
-# deployment, and most classes come parsed and verified from the archive. A changed jar or JDK
-# prepares again; so does deleting ROOT_DIR.
+# ROOT_DIR/catalog.aot (-XX:AOTCacheOutput): the classes loaded and linked, and the methods'
+# profiles. The warm-ups run without the caller's BACKUP_* settings, on a throwaway embedded
+# database, so they touch no real data. Later starts map that archive (-XX:SharedArchiveFile, or
+# -XX:AOTCache) and load the already deployed WAR: no unpacking, no second deployment, and most
+# classes come parsed and verified from the archive. A changed jar or JDK prepares again; so does
+# deleting ROOT_DIR. A JAVA_OPTS that the cache does not fit (e.g. another object header layout)
+# makes the JVM start without it (silently: its logging is off), slower.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
