@@ -12,7 +12,7 @@
 #   ROOT_DIR         the prepared Payara Micro root directory (default: micro-root beside the jar).
 #   BACKUP_JAVA_HOME the JDK to run on (default: JAVA_HOME, else the java on PATH). On Java 25 or later
 #                    the start uses an AOT cache (JEP 483/514/515) instead of the class data sharing
-#                    archive: about a third less CPU to the first request (docs/operations.md).
+#                    archive: a fifth to a third less CPU to the first request (docs/operations.md).
 #   JAVA_OPTS        the JVM's options (default: -Xms256m -Xmx256m -XX:+UseParallelGC
 #                    -XX:+ExitOnOutOfMemoryError; docs/operations.md, "JVM sizing").
 #   SHUTDOWN_GRACE_MS how long in-flight requests may take to finish after SIGTERM (default 10000;
