@@ -15,6 +15,7 @@
 # LOAD_SECONDS on the launcher with -Xmx256m and with -Xmx2g (twice each, in turn): pages per second.
 #
 #   bench/boot.sh                      RUNS=3 LOAD_SECONDS=30 by default; SKIP_BUILD=1 skips mvn
+#   BACKUP_JAVA_HOME=/path/to/jdk-25 bench/boot.sh   the launcher on that JDK (Java 25+: AOT cache)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-3}
@@ -103,7 +104,7 @@ echo "== preparing the launcher's root directory (kept when it fits this jar and
 t0=$(date +%s.%N)
 PREPARE_ONLY=1 ROOT_DIR=$ROOT deploy/payara-micro/run.sh "$JAR"
 t1=$(date +%s.%N)
-[[ -f $ROOT/catalog.jsa ]] || { echo "preparing failed" >&2; exit 1; }
+[[ -f $ROOT/catalog.jsa || -f $ROOT/catalog.aot ]] || { echo "preparing failed" >&2; exit 1; }
 awk -v a="$t0" -v b="$t1" 'BEGIN {printf "ready in %.0f s (preparing, when needed, takes about two starts)\n", b - a}'
 
 JAR_OPTS=${JAR_OPTS:--Xms512m -Xmx512m}
