@@ -73,15 +73,13 @@ fingerprint() {
   } | sha256sum | cut -d' ' -f1
 }
 
-# The warm-ups' environment: none of the caller's BACKUP_* settings, a throwaway database, and the
-# next free HTTP port from 8080 on (--autobindhttp): a warm-up starts the listener, and one that met
-# a taken port failed to bind and never exited.
+# The warm-ups' environment: none of the caller's BACKUP_* settings, a throwaway database.
 warmup() {
   local scratch=$1
   shift
   env $(env | sed -n 's/^\(BACKUP_[A-Za-z0-9_]*\)=.*/-u \1/p') \
     BACKUP_DATA_DIR="$scratch" BACKUP_AUTH_HS256_SECRET="warm-up-only-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')" \
-    "$@" --autobindhttp
+    "$@"
 }
 
 prepare() {
