@@ -61,7 +61,15 @@ public class TokenConfiguration {
   void configure() {
     SecuritySettings settings = SecuritySettings.from(config);
     try {
-      verifier = verifierFor(settings);
+      int cacheSize =
+          config
+              .getOptionalValue(VerifiedTokens.SIZE, Integer.class)
+              .orElse(VerifiedTokens.DEFAULT_SIZE);
+      if (cacheSize < 0) {
+        throw new IllegalArgumentException(
+            VerifiedTokens.SIZE + " is " + cacheSize + "; give 0 to keep no token, or more");
+      }
+      verifier = verifierFor(settings, KeySetPolicy.DEFAULT, cacheSize);
     } catch (IllegalArgumentException | IllegalStateException e) {
       String message = "The backup catalog refuses to start: " + e.getMessage();
       LOG.severe(message);
@@ -85,6 +93,11 @@ public class TokenConfiguration {
   }
 
   static TokenVerifier verifierFor(SecuritySettings settings, KeySetPolicy policy) {
+    return verifierFor(settings, policy, VerifiedTokens.DEFAULT_SIZE);
+  }
+
+  static TokenVerifier verifierFor(
+      SecuritySettings settings, KeySetPolicy policy, int tokenCacheSize) {
     byte[] secret = null;
     if (settings.hs256Secret().isPresent()) {
       try {
@@ -121,7 +134,8 @@ public class TokenConfiguration {
       new SecureRandom().nextBytes(secret);
     }
     JWKSource<SecurityContext> keySet = provider == null ? null : policy.keep(provider);
-    TokenVerifier verifier = new TokenVerifier(VerificationKeys.of(secret, rsa, keySet), rules);
+    TokenVerifier verifier =
+        new TokenVerifier(VerificationKeys.of(secret, rsa, keySet), rules, tokenCacheSize);
     if (demo) {
       LOG.warning(
           DemoTokens.banner(

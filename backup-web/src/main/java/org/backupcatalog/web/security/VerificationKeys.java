@@ -2,6 +2,7 @@ package org.backupcatalog.web.security;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKMatcher;
@@ -21,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.Key;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.cert.CertificateFactory;
@@ -63,10 +65,18 @@ public final class VerificationKeys {
 
   private final List<JWK> keys;
   private final JWKSource<SecurityContext> keySet;
+  private final KeyFitsAlgorithm keySetSelector;
+  private final Set<JWSAlgorithm> staticAlgorithms;
 
   private VerificationKeys(List<JWK> keys, JWKSource<SecurityContext> keySet) {
     this.keys = List.copyOf(keys);
     this.keySet = keySet;
+    this.keySetSelector = keySet == null ? null : new KeyFitsAlgorithm(KEY_SET_ALGORITHMS, keySet);
+    Set<JWSAlgorithm> fixed = new LinkedHashSet<>();
+    for (JWK key : this.keys) {
+      fixed.add((JWSAlgorithm) key.getAlgorithm());
+    }
+    this.staticAlgorithms = Collections.unmodifiableSet(fixed);
   }
 
   /**
@@ -184,7 +194,7 @@ public final class VerificationKeys {
 
   /** The algorithms of the configured keys, and no other. */
   Set<JWSAlgorithm> algorithms() {
-    Set<JWSAlgorithm> algorithms = new LinkedHashSet<>(staticAlgorithms());
+    Set<JWSAlgorithm> algorithms = new LinkedHashSet<>(staticAlgorithms);
     if (keySet != null) {
       algorithms.addAll(KEY_SET_ALGORITHMS);
     }
@@ -193,32 +203,68 @@ public final class VerificationKeys {
 
   /** The key selector of a token processor: by the token's algorithm, from the right source. */
   JWSKeySelector<SecurityContext> selector() {
-    Set<JWSAlgorithm> fixedAlgorithms = staticAlgorithms();
+    Set<JWSAlgorithm> fixedAlgorithms = staticAlgorithms;
     JWSKeySelector<SecurityContext> fixed =
         fixedAlgorithms.isEmpty()
             ? null
             : new OneKeyPerAlgorithm(fixedAlgorithms, new ImmutableJWKSet<>(new JWKSet(keys)));
-    JWSKeySelector<SecurityContext> provided =
-        keySet == null ? null : new KeyFitsAlgorithm(KEY_SET_ALGORITHMS, keySet);
+    JWSKeySelector<SecurityContext> provided = keySetSelector;
     return (header, context) -> {
       if (fixedAlgorithms.contains(header.getAlgorithm())) {
         return fixed.selectJWSKeys(header, context);
       }
-      return provided == null ? List.of() : provided.selectJWSKeys(header, context);
+      if (provided == null) {
+        return List.of();
+      }
+      if (!(context instanceof Selection selection)) {
+        return provided.selectJWSKeys(header, context);
+      }
+      if (selection.keySetKeys == null) {
+        selection.keySetKeys = provided.selectJWSKeys(header, context);
+      }
+      return selection.keySetKeys;
     };
+  }
+
+  /**
+   * The key set's keys a token with this header would be tried with now, in trial order: the same
+   * call, with the same effects on the key set's cache and refresh, as a full check makes. Empty
+   * when the header's algorithm is not one of the key set's.
+   *
+   * @throws KeySourceException when the key set cannot be had, as in a full check
+   */
+  List<? extends Key> keySetKeysFor(JWSHeader header) throws KeySourceException {
+    if (keySetSelector == null || staticAlgorithms.contains(header.getAlgorithm())) {
+      return List.of();
+    }
+    return keySetSelector.selectJWSKeys(header, null);
+  }
+
+  /**
+   * The context of one token check: records the key set's keys the token was tried with, so that a
+   * cached result can later be reused only while the key set still offers exactly these keys. Stays
+   * null when the token's key is a configured one, which never changes.
+   */
+  static final class Selection implements SecurityContext {
+    private List<? extends Key> keySetKeys;
+
+    /**
+     * The key set's keys already selected for this token in this check, so that the check asks the
+     * key set once, as it did before results were cached (a key set asked twice could fetch twice).
+     */
+    void preselect(List<? extends Key> keys) {
+      keySetKeys = keys;
+    }
+
+    /** The key set's keys the token was tried with; null when a configured key was used. */
+    List<? extends Key> keySetKeys() {
+      return keySetKeys;
+    }
   }
 
   /** The provider's key set, to be closed with the verifier; null without one. */
   JWKSource<SecurityContext> keySet() {
     return keySet;
-  }
-
-  private Set<JWSAlgorithm> staticAlgorithms() {
-    Set<JWSAlgorithm> algorithms = new LinkedHashSet<>();
-    for (JWK key : keys) {
-      algorithms.add((JWSAlgorithm) key.getAlgorithm());
-    }
-    return algorithms;
   }
 
   /**
