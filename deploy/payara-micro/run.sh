@@ -42,7 +42,8 @@ if [[ $# -gt 0 && $1 != --* ]]; then
 fi
 [[ -f $jar ]] || { echo "run.sh: $jar is missing: build it first (mvn -B -DskipTests package)" >&2; exit 2; }
 jar=$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")
-root=${ROOT_DIR:-$(dirname "$jar")/micro-root}
+# Absolute, so that one directory named two ways is one fingerprint (below), not a second preparation.
+root=$(realpath -m "${ROOT_DIR:-$(dirname "$jar")/micro-root}")
 java_home=${BACKUP_JAVA_HOME:-${JAVA_HOME:-}}
 java=${java_home:+$java_home/bin/}java
 # Java 25 and later: an AOT cache (classes loaded and linked ahead of time, method profiles);
@@ -57,8 +58,10 @@ else
   record_cache=(-XX:ArchiveClassesAtExit="$cache" -Xlog:cds=off -Xlog:cds+dynamic=off)
   use_cache=(-XX:SharedArchiveFile="$cache" -Xlog:cds=off -Xlog:cds+dynamic=off)
 fi
-# Payara Micro's own options: no clustering, no Hazelcast, no call home (also baked into the jar).
-micro_options=(--nocluster --nohazelcast --disablephonehome)
+# Payara Micro's own options: no Hazelcast, no call home. Not --nocluster: Payara Micro reads
+# --nohazelcast only when --nocluster is absent, and with both it started Hazelcast as a cluster
+# of one (the jar's baked-in options have both: the launcher does not read them).
+micro_options=(--nohazelcast --disablephonehome)
 
 # What the root directory was prepared from: every entry of the jar by its CRC (not its time
 # stamp, which changes at every build) and the JDK's exact version (an archive fits one JDK only).

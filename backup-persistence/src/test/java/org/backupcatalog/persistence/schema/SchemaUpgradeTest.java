@@ -36,6 +36,7 @@ import org.backupcatalog.domain.query.Scope;
 import org.backupcatalog.domain.query.SortOrder;
 import org.backupcatalog.persistence.item.TestDatabase;
 import org.backupcatalog.persistence.item.TransactionalRepository;
+import org.flywaydb.core.api.MigrationInfo;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,6 +57,16 @@ abstract class SchemaUpgradeTest {
 
   /** A new, empty database of the kind under test. */
   abstract DataSource freshDatabase();
+
+  @Test
+  void migratingSaysWhichVersionIsApplied() {
+    DataSource dataSource = freshDatabase();
+    SchemaMigration.configure(dataSource).target("2").load().migrate();
+    MigrationInfo[] known = SchemaMigration.configure(dataSource).load().info().all();
+    String latest = known[known.length - 1].getVersion().getVersion();
+    assertEquals(latest, SchemaMigration.migrate(dataSource), "after migrating from version 2");
+    assertEquals(latest, SchemaMigration.migrate(dataSource), "when nothing was left to migrate");
+  }
 
   @Test
   void aCatalogOfTheOldSchemaReadsBackIdentical() throws SQLException {

@@ -64,10 +64,10 @@ public class CatalogSchema {
   }
 
   private void migrate() {
-    SchemaMigration.migrate(dataSource);
+    String version = SchemaMigration.migrate(dataSource);
     current = true;
     LOG.info("Catalog schema is up to date");
-    ready.fire(new CatalogSchemaReady(dataSource));
+    ready.fire(new CatalogSchemaReady(dataSource, version));
   }
 
   private void retryLater() {
