@@ -4,7 +4,7 @@
 # items in bench-big and 10,000 over 20 other projects; kept in target/bench-boot/derby for the next
 # run), then, in rounds that take each way of starting once in turn:
 #
-#   jar       java $JAR_OPTS -jar backup-catalog.jar --port P --nocluster --rootdir <fresh>
+#   jar       java $JAR_OPTS -jar backup-catalog.jar --port P --nohazelcast --rootdir <fresh>
 #             (how the jar was started so far: unpacks its runtime and deploys the WAR every time)
 #   launcher  deploy/payara-micro/run.sh (prepared root directory, class data sharing archive,
 #             -Xmx256m, ParallelGC); preparing it is timed once, before the rounds
@@ -56,7 +56,7 @@ start() { # start <jar|launcher> [java options...]: starts in the background, se
   shift
   if [[ $how == jar ]]; then
     rm -rf "$WORK/fresh-root"
-    java "$@" -jar "$JAR" --port "$PORT" --nocluster --rootdir "$WORK/fresh-root" > "$WORK/$how.log" 2>&1 &
+    java "$@" -jar "$JAR" --port "$PORT" --nohazelcast --rootdir "$WORK/fresh-root" > "$WORK/$how.log" 2>&1 &
   else
     JAVA_OPTS="$*" ROOT_DIR=$ROOT PORT=$PORT SHUTDOWN_GRACE_MS=0 \
       deploy/payara-micro/run.sh "$JAR" > "$WORK/$how.log" 2>&1 &

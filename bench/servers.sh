@@ -52,7 +52,7 @@ for server in ${SERVERS:-payara-micro payara-server wildfly}; do
     PORT=$port ADMIN_PORT=$((port + 11)) SERVER_DIR=$work/$server BACKUP_DATA_DIR=$work/$server-data
   started=$(date +%s.%N)
   if [[ $server == payara-micro ]]; then
-    setsid java -Xms512m -Xmx512m -jar backup-web/target/backup-catalog.jar --port $port --nocluster \
+    setsid java -Xms512m -Xmx512m -jar backup-web/target/backup-catalog.jar --port $port --nohazelcast \
       --rootdir "$work/$server-root" >"$work/$server.log" 2>&1 &
   else
     setsid bash "deploy/$server/run.sh" >"$work/$server.log" 2>&1 &

@@ -60,7 +60,7 @@ else
 fi
 # Payara Micro's own options: no Hazelcast, no call home. Not --nocluster: Payara Micro reads
 # --nohazelcast only when --nocluster is absent, and with both it started Hazelcast as a cluster
-# of one (the jar's baked-in options have both: the launcher does not read them).
+# of one (the jar's baked-in options are the same).
 micro_options=(--nohazelcast --disablephonehome)
 
 # What the root directory was prepared from: every entry of the jar by its CRC (not its time

@@ -12,7 +12,7 @@ PORT=${PORT:-18951}
 DATA=${DATA:-/tmp/heap-sizing-data}
 RUN=$(mktemp -d /tmp/graceful-shutdown.XXXXXX)
 
-BACKUP_DEMO_DATA=true BACKUP_DATA_DIR="$DATA" java "$@" -jar "$JAR" --port "$PORT" --nocluster \
+BACKUP_DEMO_DATA=true BACKUP_DATA_DIR="$DATA" java "$@" -jar "$JAR" --port "$PORT" --nohazelcast \
   --rootdir "$RUN/root" > "$RUN/log.txt" 2>&1 &
 PID=$!
 trap 'kill -9 $PID 2>/dev/null || true; rm -rf "$RUN"' EXIT

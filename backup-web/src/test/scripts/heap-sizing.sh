@@ -17,7 +17,7 @@ ROUNDS=${ROUNDS:-10}
 RUN=$(mktemp -d /tmp/heap-sizing-run.XXXXXX)
 mkdir -p "$DATA"
 
-BACKUP_DEMO_DATA=true BACKUP_DATA_DIR="$DATA" java "$@" -jar "$JAR" --port "$PORT" --nocluster \
+BACKUP_DEMO_DATA=true BACKUP_DATA_DIR="$DATA" java "$@" -jar "$JAR" --port "$PORT" --nohazelcast \
   --rootdir "$RUN/root" > "$RUN/log.txt" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; rm -rf "$RUN"' EXIT

@@ -336,7 +336,7 @@ public final class CatalogBenchmark {
                 jar,
                 "--port",
                 Integer.toString(port),
-                "--nocluster",
+                "--nohazelcast",
                 "--rootdir",
                 root.toString()));
       }

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 
 /**
  * The production artifact, {@code backup-catalog.jar}, running as a child process: {@code java -jar
- * backup-catalog.jar --port <free> --nocluster --rootdir <tmp>} with a fresh {@code
+ * backup-catalog.jar --port <free> --nohazelcast --rootdir <tmp>} with a fresh {@code
  * BACKUP_DATA_DIR} and the environment the test asks for; or the WAR on another {@link Server}, set
  * up and run by that server's {@code deploy/<server>/run.sh} exactly as an administrator runs it.
  *
@@ -234,7 +234,7 @@ public final class RunningCatalog implements AutoCloseable {
     if (server == Server.PAYARA_MICRO) {
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.addAll(List.of("-jar", jar.toString()));
-      command.addAll(List.of("--port", Integer.toString(port), "--nocluster"));
+      command.addAll(List.of("--port", Integer.toString(port), "--nohazelcast"));
       command.addAll(List.of("--rootdir", runtimeDirectory.toString()));
     } else {
       // The launcher takes the jar; the servers' scripts take the WAR.
