@@ -44,7 +44,7 @@ class KeySetVerifierTest {
    * Short times, so that expiry and rate limits can be crossed within a test: the cache lives 1.5
    * s, forced refreshes are 0.5 s apart.
    */
-  private static final KeySetPolicy QUICK =
+  static final KeySetPolicy QUICK =
       new KeySetPolicy(
           Duration.ofMillis(1500),
           Duration.ofMillis(500),

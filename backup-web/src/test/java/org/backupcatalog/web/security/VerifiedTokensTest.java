@@ -11,7 +11,6 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -35,15 +34,7 @@ class VerifiedTokensTest {
   private static final Instant T0 = Instant.parse("2026-06-01T12:00:00Z");
 
   /** The key set lives 1.5 s in Nimbus's cache, so that a refetch can be waited for. */
-  private static final KeySetPolicy QUICK =
-      new KeySetPolicy(
-          Duration.ofMillis(1500),
-          Duration.ofMillis(500),
-          Duration.ofMillis(200),
-          Duration.ofMillis(500),
-          Duration.ofHours(1),
-          Duration.ofMillis(500),
-          Duration.ofSeconds(2));
+  private static final KeySetPolicy QUICK = KeySetVerifierTest.QUICK;
 
   private final List<AutoCloseable> opened = new ArrayList<>();
 
