@@ -74,9 +74,10 @@ public class JpaCheckpointItemRepository implements CheckpointItemRepository {
   }
 
   /**
-   * Reads the page through a forward-only cursor, read-only (nothing joins the persistence
-   * context), a few rows fetched at a time: each item is handed over and forgotten before the next
-   * is read. One row more than the page tells whether more follow.
+   * Reads the page through a forward-only cursor, a few rows fetched at a time: each item is handed
+   * over and forgotten before the next is read. The query selects the item's columns, not the
+   * entity, so that no row is built as an entity, cached or tracked ({@link
+   * CheckpointItemEntity#pageSelection}). One row more than the page tells whether more follow.
    */
   @Override
   public boolean stream(ListQuery query, Consumer<CheckpointItem> each) {
@@ -93,10 +94,6 @@ public class JpaCheckpointItemRepository implements CheckpointItemRepository {
     CursoredStream rows =
         (CursoredStream)
             em.createQuery(pageQuery(query, markerRow))
-                .setHint(QueryHints.READ_ONLY, HintValues.TRUE)
-                // Nor does it join the session's cache: every row built there stays reachable
-                // (with its CLOB) until the request ends, and a page's cache keys pile up.
-                .setHint(QueryHints.MAINTAIN_CACHE, HintValues.FALSE)
                 .setHint(QueryHints.CURSOR, HintValues.TRUE)
                 .setHint(QueryHints.CURSOR_PAGE_SIZE, CURSOR_SIZE)
                 .setHint(QueryHints.JDBC_FETCH_SIZE, FETCH_SIZE)
@@ -106,11 +103,11 @@ public class JpaCheckpointItemRepository implements CheckpointItemRepository {
                 .getResultCursor();
     try {
       for (int handed = 0; rows.hasNext(); handed++) {
-        CheckpointItemEntity row = (CheckpointItemEntity) rows.next();
+        Object[] row = (Object[]) rows.next();
         if (handed == page.limit()) {
           return true;
         }
-        each.accept(row.item());
+        each.accept(CheckpointItemEntity.item(new SelectedColumns(row)));
         // The stream keeps what it has read until told: a page's rows would pile up.
         rows.releasePrevious();
       }
@@ -134,17 +131,16 @@ public class JpaCheckpointItemRepository implements CheckpointItemRepository {
     return row;
   }
 
-  private CriteriaQuery<CheckpointItemEntity> pageQuery(
-      ListQuery query, CheckpointItemEntity markerRow) {
+  private CriteriaQuery<Object[]> pageQuery(ListQuery query, CheckpointItemEntity markerRow) {
     CriteriaBuilder cb = em.getCriteriaBuilder();
-    CriteriaQuery<CheckpointItemEntity> cq = cb.createQuery(CheckpointItemEntity.class);
+    CriteriaQuery<Object[]> cq = cb.createQuery(Object[].class);
     Root<CheckpointItemEntity> item = cq.from(CheckpointItemEntity.class);
     List<Predicate> where = new ArrayList<>(ItemPredicates.inScope(cb, item, query.scope()));
     where.addAll(ItemPredicates.matching(cb, item, query.filter()));
     if (markerRow != null) {
       where.add(Keyset.after(cb, item, markerRow, query.order().terms()));
     }
-    return cq.select(item)
+    return cq.multiselect(CheckpointItemEntity.pageSelection(item))
         .where(where.toArray(Predicate[]::new))
         .orderBy(Keyset.orderBy(cb, item, query.order().terms()));
   }
