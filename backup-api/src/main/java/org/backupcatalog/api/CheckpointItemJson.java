@@ -1,12 +1,11 @@
 package org.backupcatalog.api;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
@@ -59,11 +58,11 @@ public final class CheckpointItemJson {
    * writes. Flushing it flushes {@code out}; closing it leaves {@code out} open.
    */
   public static JsonGenerator createGenerator(OutputStream out) {
-    // Through a Writer, as JSON-P does: a lone surrogate becomes '?' there as it did before,
-    // where Jackson's own UTF-8 encoder would refuse it half-way through a page.
+    // Straight to UTF-8 bytes: through an OutputStreamWriter, encoding a page cost a sixth of its
+    // CPU. The codec hands this generator no unpaired surrogate (JsonValues.encodable), which an
+    // encoding Writer turned into '?' and Jackson's own encoder would refuse half-way.
     try {
-      return JsonValues.GENERATORS.createGenerator(
-          new OutputStreamWriter(out, StandardCharsets.UTF_8));
+      return JsonValues.GENERATORS.createGenerator(out, JsonEncoding.UTF8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
