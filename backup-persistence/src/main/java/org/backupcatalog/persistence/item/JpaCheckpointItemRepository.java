@@ -5,13 +5,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -30,8 +33,6 @@ import org.backupcatalog.domain.query.ItemFilter;
 import org.backupcatalog.domain.query.ListQuery;
 import org.backupcatalog.domain.query.PageRequest;
 import org.backupcatalog.domain.query.Scope;
-import org.eclipse.persistence.config.HintValues;
-import org.eclipse.persistence.config.QueryHints;
 import org.eclipse.persistence.jpa.JpaQuery;
 import org.eclipse.persistence.queries.CursoredStream;
 
@@ -43,18 +44,6 @@ import org.eclipse.persistence.queries.CursoredStream;
 @ApplicationScoped
 @Transactional
 public class JpaCheckpointItemRepository implements CheckpointItemRepository {
-
-  /**
-   * Items built at a time while a page streams: a page's memory is this many items, not the page.
-   */
-  private static final int CURSOR_SIZE = 50;
-
-  /**
-   * Rows per round trip to the database: a 100-item page (101 rows) in one, a 1000-item page in
-   * five, where PostgreSQL's driver, honouring the fetch size inside the page's transaction, took
-   * three and twenty-one with 50. The driver keeps these rows as bytes, a few hundred kilobytes.
-   */
-  private static final int FETCH_SIZE = 250;
 
   @PersistenceContext(unitName = "backup")
   private EntityManager em;
@@ -93,12 +82,8 @@ public class JpaCheckpointItemRepository implements CheckpointItemRepository {
     }
     CursoredStream rows =
         (CursoredStream)
-            em.createQuery(pageQuery(query, markerRow))
-                .setHint(QueryHints.CURSOR, HintValues.TRUE)
-                .setHint(QueryHints.CURSOR_PAGE_SIZE, CURSOR_SIZE)
-                .setHint(QueryHints.JDBC_FETCH_SIZE, FETCH_SIZE)
-                .setFirstResult(page.offset())
-                .setMaxResults(page.limit() + 1)
+            PageQueries.of(em)
+                .page(em, query, markerRow, page.offset(), page.limit() + 1)
                 .unwrap(JpaQuery.class)
                 .getResultCursor();
     try {
@@ -131,20 +116,6 @@ public class JpaCheckpointItemRepository implements CheckpointItemRepository {
     return row;
   }
 
-  private CriteriaQuery<Object[]> pageQuery(ListQuery query, CheckpointItemEntity markerRow) {
-    CriteriaBuilder cb = em.getCriteriaBuilder();
-    CriteriaQuery<Object[]> cq = cb.createQuery(Object[].class);
-    Root<CheckpointItemEntity> item = cq.from(CheckpointItemEntity.class);
-    List<Predicate> where = new ArrayList<>(ItemPredicates.inScope(cb, item, query.scope()));
-    where.addAll(ItemPredicates.matching(cb, item, query.filter()));
-    if (markerRow != null) {
-      where.add(Keyset.after(cb, item, markerRow, query.order().terms()));
-    }
-    return cq.multiselect(CheckpointItemEntity.pageSelection(item))
-        .where(where.toArray(Predicate[]::new))
-        .orderBy(Keyset.orderBy(cb, item, query.order().terms()));
-  }
-
   @Override
   public long count(Scope scope, ItemFilter filter) {
     CriteriaBuilder cb = em.getCriteriaBuilder();
@@ -152,8 +123,12 @@ public class JpaCheckpointItemRepository implements CheckpointItemRepository {
     Root<CheckpointItemEntity> item = cq.from(CheckpointItemEntity.class);
     List<Predicate> where = new ArrayList<>(ItemPredicates.inScope(cb, item, scope));
     where.addAll(ItemPredicates.matching(cb, item, filter));
-    return em.createQuery(cq.select(cb.count(item)).where(where.toArray(Predicate[]::new)))
-        .getSingleResult();
+    TypedQuery<Long> counted =
+        em.createQuery(cq.select(cb.count(item)).where(where.toArray(Predicate[]::new)));
+    Map<String, Object> arguments = new HashMap<>();
+    ItemPredicates.arguments(scope, filter, arguments);
+    arguments.forEach(counted::setParameter);
+    return counted.getSingleResult();
   }
 
   @Override
