@@ -6,9 +6,10 @@ import java.math.BigDecimal;
  * Finds the two arrays in a stored lists text when that text is, character for character, what the
  * codec writes, so that a page may copy them instead of parsing and encoding them again. One pass,
  * no objects: it refuses whatever JSON-P would write differently (white space, {@code \/}, {@code
- * \u0041}, upper-case hex, {@code 1e3}, {@code -0}). It does not compare keys with the records'
- * fields: every writer of the column (a PUT, the loader, the migration from the child tables)
- * writes through {@link ItemListsJson#write}, whose output its tests prove is its own fixed point.
+ * \u0041}, upper-case hex, {@code 1e3}, {@code -0}), and an unpaired surrogate, which the page
+ * writes as {@code ?}. It does not compare keys with the records' fields: every writer of the
+ * column (a PUT, the loader, the migration from the child tables) writes through {@link
+ * ItemListsJson#write}, whose output its tests prove is its own fixed point.
  */
 final class CanonicalLists {
 
@@ -82,6 +83,18 @@ final class CanonicalLists {
       }
       if (c < 0x20) {
         return -1;
+      }
+      if (Character.isSurrogate(c)) {
+        // A pair is copied as its character; an unpaired one must become '?'
+        // (JsonValues.encodable),
+        // which the copy would not do: such a text is parsed and written again.
+        if (!Character.isHighSurrogate(c)
+            || i + 1 >= text.length()
+            || !Character.isLowSurrogate(text.charAt(i + 1))) {
+          return -1;
+        }
+        i += 2;
+        continue;
       }
       if (c == '\\') {
         if (i + 1 >= text.length()) {

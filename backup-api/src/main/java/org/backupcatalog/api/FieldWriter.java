@@ -150,7 +150,7 @@ abstract class FieldWriter {
         if (value == null) {
           out.writeNull();
         } else {
-          out.writeString(value);
+          out.writeString(JsonValues.encodable(value));
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -191,7 +191,8 @@ abstract class FieldWriter {
     @Override
     FieldWriter value(String key, JsonValue value) {
       try {
-        out.writeFieldName(key);
+        // An unknown key: any text.
+        out.writeFieldName(JsonValues.encodable(key));
         JsonValues.write(out, value);
       } catch (IOException e) {
         throw new UncheckedIOException(e);

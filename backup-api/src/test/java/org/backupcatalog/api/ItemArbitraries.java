@@ -180,9 +180,7 @@ final class ItemArbitraries {
   /** Unknown keys with any JSON value, nested a little; sometimes none at all (then null). */
   static Arbitrary<JsonObject> additional(Set<String> known) {
     Arbitrary<String> keys =
-        Arbitraries.oneOf(
-                Arbitraries.of("replication_records", "zone", "x-extra", ""),
-                Arbitraries.strings().ofMaxLength(8))
+        Arbitraries.oneOf(Arbitraries.of("replication_records", "zone", "x-extra", ""), texts(8))
             .filter(key -> !known.contains(key));
     return Arbitraries.maps(keys, jsonValues(2))
         .ofMaxSize(3)
@@ -193,7 +191,7 @@ final class ItemArbitraries {
   static Arbitrary<JsonValue> jsonValues(int depth) {
     Arbitrary<JsonValue> leaves =
         Arbitraries.oneOf(
-            Arbitraries.strings().ofMaxLength(10).map(JSON::createValue),
+            texts(10).map(JSON::createValue),
             Arbitraries.longs().map(JSON::createValue),
             Arbitraries.bigDecimals()
                 .between(BigDecimal.valueOf(-1_000_000), BigDecimal.valueOf(1_000_000))
@@ -206,9 +204,7 @@ final class ItemArbitraries {
     Arbitrary<JsonValue> arrays =
         jsonValues(depth - 1).list().ofMaxSize(3).map(ItemArbitraries::array);
     Arbitrary<JsonValue> objects =
-        Arbitraries.maps(Arbitraries.strings().ofMaxLength(6), jsonValues(depth - 1))
-            .ofMaxSize(3)
-            .map(ItemArbitraries::object);
+        Arbitraries.maps(texts(6), jsonValues(depth - 1)).ofMaxSize(3).map(ItemArbitraries::object);
     return Arbitraries.frequencyOf(Tuple.of(6, leaves), Tuple.of(1, arrays), Tuple.of(1, objects));
   }
 
@@ -229,7 +225,35 @@ final class ItemArbitraries {
   }
 
   private static Arbitrary<String> strings() {
-    return Arbitraries.strings().ofMaxLength(12).injectNull(0.2);
+    return texts(12).injectNull(0.2);
+  }
+
+  /**
+   * Any text, and often one made of what encoders treat apart: characters beyond the BMP (a
+   * surrogate pair), unpaired surrogates (which UTF-8 cannot carry: written as {@code ?}), a pair
+   * split by another character, escapes, control and non-ASCII characters.
+   */
+  static Arbitrary<String> texts(int maxLength) {
+    Arbitrary<String> tricky =
+        Arbitraries.of(
+                "a",
+                "\uD83D\uDE00",
+                "\uD800",
+                "\uDBFF",
+                "\uDC00",
+                "\uDFFF",
+                "\"",
+                "\\",
+                "\u001f",
+                "\n",
+                "\u00e4",
+                "\u2028",
+                "\u7fff",
+                "?")
+            .list()
+            .ofMaxSize(maxLength / 2)
+            .map(parts -> String.join("", parts));
+    return Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(maxLength), tricky);
   }
 
   private static Arbitrary<Long> longs() {

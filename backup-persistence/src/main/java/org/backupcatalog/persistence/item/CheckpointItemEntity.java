@@ -8,7 +8,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
+import jakarta.persistence.criteria.Path;
+import jakarta.persistence.criteria.Selection;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import org.backupcatalog.api.BackupStatus;
 import org.backupcatalog.api.CheckpointItem;
 import org.backupcatalog.api.ItemListsJson;
@@ -144,6 +148,57 @@ public class CheckpointItemEntity {
         ColumnForms.instant(protectedAt),
         e.extendInfo(ItemListsJson.stored(lists)),
         b.backupData());
+  }
+
+  /**
+   * The columns a list page reads, in the order {@link #item(SelectedColumns)} takes them: what
+   * {@link #item()} reads, without the entity. EclipseLink builds an entity per row even when
+   * nothing caches or tracks it; selected columns come back as they are read.
+   */
+  static List<Selection<?>> pageSelection(Path<CheckpointItemEntity> item) {
+    List<Selection<?>> columns =
+        new ArrayList<>(
+            List.of(
+                item.get(CheckpointItemEntity_.id),
+                item.get(CheckpointItemEntity_.projectId),
+                item.get(CheckpointItemEntity_.name),
+                item.get(CheckpointItemEntity_.description),
+                item.get(CheckpointItemEntity_.status),
+                item.get(CheckpointItemEntity_.resourceId),
+                item.get(CheckpointItemEntity_.resourceType),
+                item.get(CheckpointItemEntity_.checkpointId),
+                item.get(CheckpointItemEntity_.policyId),
+                item.get(CheckpointItemEntity_.createdAt),
+                item.get(CheckpointItemEntity_.updatedAt),
+                item.get(CheckpointItemEntity_.protectedAt),
+                item.get(CheckpointItemEntity_.lists)));
+    columns.addAll(ExtendInfoColumns.selection(item.get(CheckpointItemEntity_.extendInfo)));
+    columns.addAll(BackupDataColumns.selection(item.get(CheckpointItemEntity_.backupData)));
+    return columns;
+  }
+
+  /** The item a row of {@link #pageSelection} holds, as {@link #item()} makes it. */
+  static CheckpointItem item(SelectedColumns in) {
+    CheckpointItemEntity row = new CheckpointItemEntity();
+    row.id = in.next();
+    row.projectId = in.next();
+    row.name = in.next();
+    row.description = in.next();
+    row.status = in.next();
+    row.resourceId = in.next();
+    row.resourceType = in.next();
+    row.checkpointId = in.next();
+    row.policyId = in.next();
+    row.createdAt = in.next();
+    row.updatedAt = in.next();
+    row.protectedAt = in.next();
+    row.lists = in.next();
+    row.extendInfo = new ExtendInfoColumns(in);
+    row.backupData = new BackupDataColumns(in);
+    if (!in.isRead()) {
+      throw new IllegalStateException("The page selected columns that no field takes");
+    }
+    return row.item();
   }
 
   /** Whether a reader in {@code scope} may see this item. */

@@ -5,7 +5,10 @@ import jakarta.persistence.AccessType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Lob;
+import jakarta.persistence.criteria.Path;
+import jakarta.persistence.criteria.Selection;
 import java.time.LocalDateTime;
+import java.util.List;
 import org.backupcatalog.api.AppConsistency;
 import org.backupcatalog.api.ExtendInfo;
 import org.backupcatalog.api.FailCode;
@@ -100,6 +103,72 @@ public class ExtendInfoColumns {
 
   /** For JPA, and for a row whose extend_info columns are all NULL. */
   protected ExtendInfoColumns() {}
+
+  /**
+   * The columns a list page reads, in the order {@link #ExtendInfoColumns(SelectedColumns)} takes
+   * them: all but the folded name, which only filters read.
+   */
+  static List<Selection<?>> selection(Path<ExtendInfoColumns> e) {
+    return List.of(
+        e.get(ExtendInfoColumns_.autoTrigger),
+        e.get(ExtendInfoColumns_.averageSpeed),
+        e.get(ExtendInfoColumns_.copyFrom),
+        e.get(ExtendInfoColumns_.copyStatus),
+        e.get(ExtendInfoColumns_.failCode),
+        e.get(ExtendInfoColumns_.failDescription),
+        e.get(ExtendInfoColumns_.failOp),
+        e.get(ExtendInfoColumns_.failReason),
+        e.get(ExtendInfoColumns_.imageType),
+        e.get(ExtendInfoColumns_.incremental),
+        e.get(ExtendInfoColumns_.progress),
+        e.get(ExtendInfoColumns_.resourceAz),
+        e.get(ExtendInfoColumns_.resourceName),
+        e.get(ExtendInfoColumns_.resourceType),
+        e.get(ExtendInfoColumns_.size),
+        e.get(ExtendInfoColumns_.spaceSavingRatio),
+        e.get(ExtendInfoColumns_.finishedAt),
+        e.get(ExtendInfoColumns_.supportedRestoreMode),
+        e.get(ExtendInfoColumns_.supportLld),
+        e.get(ExtendInfoColumns_.hasAppConsistency),
+        e.get(ExtendInfoColumns_.appConsistency),
+        e.get(ExtendInfoColumns_.appConsistencyStatus),
+        e.get(ExtendInfoColumns_.appConsistencyErrorCode),
+        e.get(ExtendInfoColumns_.appConsistencyErrorMessage),
+        e.get(ExtendInfoColumns_.taskid),
+        e.get(ExtendInfoColumns_.hypervisorType),
+        e.get(ExtendInfoColumns_.extra));
+  }
+
+  /** The columns {@link #selection} selected, read from {@code in}. */
+  ExtendInfoColumns(SelectedColumns in) {
+    autoTrigger = in.next();
+    averageSpeed = in.next();
+    copyFrom = in.next();
+    copyStatus = in.next();
+    failCode = in.next();
+    failDescription = in.next();
+    failOp = in.next();
+    failReason = in.next();
+    imageType = in.next();
+    incremental = in.next();
+    progress = in.next();
+    resourceAz = in.next();
+    resourceName = in.next();
+    resourceType = in.next();
+    size = in.next();
+    spaceSavingRatio = in.next();
+    finishedAt = in.next();
+    supportedRestoreMode = in.next();
+    supportLld = in.next();
+    hasAppConsistency = in.next();
+    appConsistency = in.next();
+    appConsistencyStatus = in.next();
+    appConsistencyErrorCode = in.next();
+    appConsistencyErrorMessage = in.next();
+    taskid = in.next();
+    hypervisorType = in.next();
+    extra = in.next();
+  }
 
   ExtendInfoColumns(ExtendInfo e) {
     autoTrigger = e.autoTrigger();

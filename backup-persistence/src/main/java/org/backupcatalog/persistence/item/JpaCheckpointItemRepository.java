@@ -5,13 +5,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -30,8 +33,6 @@ import org.backupcatalog.domain.query.ItemFilter;
 import org.backupcatalog.domain.query.ListQuery;
 import org.backupcatalog.domain.query.PageRequest;
 import org.backupcatalog.domain.query.Scope;
-import org.eclipse.persistence.config.HintValues;
-import org.eclipse.persistence.config.QueryHints;
 import org.eclipse.persistence.jpa.JpaQuery;
 import org.eclipse.persistence.queries.CursoredStream;
 
@@ -43,18 +44,6 @@ import org.eclipse.persistence.queries.CursoredStream;
 @ApplicationScoped
 @Transactional
 public class JpaCheckpointItemRepository implements CheckpointItemRepository {
-
-  /**
-   * Items built at a time while a page streams: a page's memory is this many items, not the page.
-   */
-  private static final int CURSOR_SIZE = 50;
-
-  /**
-   * Rows per round trip to the database: a 100-item page (101 rows) in one, a 1000-item page in
-   * five, where PostgreSQL's driver, honouring the fetch size inside the page's transaction, took
-   * three and twenty-one with 50. The driver keeps these rows as bytes, a few hundred kilobytes.
-   */
-  private static final int FETCH_SIZE = 250;
 
   @PersistenceContext(unitName = "backup")
   private EntityManager em;
@@ -74,9 +63,10 @@ public class JpaCheckpointItemRepository implements CheckpointItemRepository {
   }
 
   /**
-   * Reads the page through a forward-only cursor, read-only (nothing joins the persistence
-   * context), a few rows fetched at a time: each item is handed over and forgotten before the next
-   * is read. One row more than the page tells whether more follow.
+   * Reads the page through a forward-only cursor, a few rows fetched at a time: each item is handed
+   * over and forgotten before the next is read. The query selects the item's columns, not the
+   * entity, so that no row is built as an entity, cached or tracked ({@link
+   * CheckpointItemEntity#pageSelection}). One row more than the page tells whether more follow.
    */
   @Override
   public boolean stream(ListQuery query, Consumer<CheckpointItem> each) {
@@ -92,25 +82,17 @@ public class JpaCheckpointItemRepository implements CheckpointItemRepository {
     }
     CursoredStream rows =
         (CursoredStream)
-            em.createQuery(pageQuery(query, markerRow))
-                .setHint(QueryHints.READ_ONLY, HintValues.TRUE)
-                // Nor does it join the session's cache: every row built there stays reachable
-                // (with its CLOB) until the request ends, and a page's cache keys pile up.
-                .setHint(QueryHints.MAINTAIN_CACHE, HintValues.FALSE)
-                .setHint(QueryHints.CURSOR, HintValues.TRUE)
-                .setHint(QueryHints.CURSOR_PAGE_SIZE, CURSOR_SIZE)
-                .setHint(QueryHints.JDBC_FETCH_SIZE, FETCH_SIZE)
-                .setFirstResult(page.offset())
-                .setMaxResults(page.limit() + 1)
+            PageQueries.of(em)
+                .page(em, query, markerRow, page.offset(), page.limit() + 1)
                 .unwrap(JpaQuery.class)
                 .getResultCursor();
     try {
       for (int handed = 0; rows.hasNext(); handed++) {
-        CheckpointItemEntity row = (CheckpointItemEntity) rows.next();
+        Object[] row = (Object[]) rows.next();
         if (handed == page.limit()) {
           return true;
         }
-        each.accept(row.item());
+        each.accept(CheckpointItemEntity.item(new SelectedColumns(row)));
         // The stream keeps what it has read until told: a page's rows would pile up.
         rows.releasePrevious();
       }
@@ -134,21 +116,6 @@ public class JpaCheckpointItemRepository implements CheckpointItemRepository {
     return row;
   }
 
-  private CriteriaQuery<CheckpointItemEntity> pageQuery(
-      ListQuery query, CheckpointItemEntity markerRow) {
-    CriteriaBuilder cb = em.getCriteriaBuilder();
-    CriteriaQuery<CheckpointItemEntity> cq = cb.createQuery(CheckpointItemEntity.class);
-    Root<CheckpointItemEntity> item = cq.from(CheckpointItemEntity.class);
-    List<Predicate> where = new ArrayList<>(ItemPredicates.inScope(cb, item, query.scope()));
-    where.addAll(ItemPredicates.matching(cb, item, query.filter()));
-    if (markerRow != null) {
-      where.add(Keyset.after(cb, item, markerRow, query.order().terms()));
-    }
-    return cq.select(item)
-        .where(where.toArray(Predicate[]::new))
-        .orderBy(Keyset.orderBy(cb, item, query.order().terms()));
-  }
-
   @Override
   public long count(Scope scope, ItemFilter filter) {
     CriteriaBuilder cb = em.getCriteriaBuilder();
@@ -156,8 +123,12 @@ public class JpaCheckpointItemRepository implements CheckpointItemRepository {
     Root<CheckpointItemEntity> item = cq.from(CheckpointItemEntity.class);
     List<Predicate> where = new ArrayList<>(ItemPredicates.inScope(cb, item, scope));
     where.addAll(ItemPredicates.matching(cb, item, filter));
-    return em.createQuery(cq.select(cb.count(item)).where(where.toArray(Predicate[]::new)))
-        .getSingleResult();
+    TypedQuery<Long> counted =
+        em.createQuery(cq.select(cb.count(item)).where(where.toArray(Predicate[]::new)));
+    Map<String, Object> arguments = new HashMap<>();
+    ItemPredicates.arguments(scope, filter, arguments);
+    arguments.forEach(counted::setParameter);
+    return counted.getSingleResult();
   }
 
   @Override

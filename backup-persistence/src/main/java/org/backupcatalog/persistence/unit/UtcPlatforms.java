@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.eclipse.persistence.descriptors.ClassDescriptor;
 import org.eclipse.persistence.internal.databaseaccess.DatabasePlatform;
 import org.eclipse.persistence.mappings.DatabaseMapping;
+import org.eclipse.persistence.mappings.converters.TypeConversionConverter;
 import org.eclipse.persistence.mappings.foundation.AbstractDirectMapping;
 import org.eclipse.persistence.sessions.DatasourceLogin;
 import org.eclipse.persistence.sessions.Session;
@@ -22,16 +23,21 @@ final class UtcPlatforms {
    * Gives the session the platform for {@code productName}, and every {@code LocalDateTime}
    * attribute a {@link UtcWallClock} converter, so that the platform reads those columns: without a
    * converter EclipseLink reads them with {@code ResultSet.getTimestamp(column)} itself, in the
-   * JVM's zone.
+   * JVM's zone. A {@code @Lob String} attribute gets a {@link LobText} instead of its type
+   * conversion.
    */
   static void install(Session session, DatasourceLogin login, String productName) {
     login.usePlatform(of(productName));
     for (ClassDescriptor descriptor : session.getDescriptors().values()) {
       for (DatabaseMapping mapping : descriptor.getMappings()) {
-        if (mapping instanceof AbstractDirectMapping direct
-            && !direct.hasConverter()
-            && isTime(descriptor.getJavaClass(), direct.getAttributeName())) {
-          direct.setConverter(new UtcWallClock());
+        if (mapping instanceof AbstractDirectMapping direct) {
+          Class<?> type = attributeType(descriptor.getJavaClass(), direct.getAttributeName());
+          if (!direct.hasConverter() && type == LocalDateTime.class) {
+            direct.setConverter(new UtcWallClock());
+          } else if (direct.getConverter() instanceof TypeConversionConverter
+              && type == String.class) {
+            direct.setConverter(new LobText());
+          }
         }
       }
     }
@@ -50,15 +56,15 @@ final class UtcPlatforms {
         "The catalog runs on Derby or PostgreSQL, not on " + productName);
   }
 
-  /** Whether the attribute (a field: the catalog maps fields) holds a {@code LocalDateTime}. */
-  private static boolean isTime(Class<?> type, String attribute) {
+  /** The type of the attribute (a field: the catalog maps fields), or null if none is declared. */
+  private static Class<?> attributeType(Class<?> type, String attribute) {
     for (Class<?> c = type; c != null; c = c.getSuperclass()) {
       try {
-        return c.getDeclaredField(attribute).getType() == LocalDateTime.class;
+        return c.getDeclaredField(attribute).getType();
       } catch (NoSuchFieldException e) {
         // declared further up, if anywhere
       }
     }
-    return false;
+    return null;
   }
 }
