@@ -28,8 +28,8 @@
 # ROOT_DIR/catalog.aot (-XX:AOTCacheOutput): the classes loaded and linked, and the methods'
 # profiles. The warm-ups run without the caller's BACKUP_* settings, on a throwaway embedded
 # database and a free port of their own (not PORT), so they touch no real data. Signing the
-# warm-up's token for the list page takes openssl; without it only the unsigned requests train. Later starts map that archive (-XX:SharedArchiveFile, or
-# -XX:AOTCache) and load the already deployed WAR: no unpacking, no second deployment, and most
+# warm-up's token for the list page takes openssl; without it only the unsigned requests train.
+# Later starts map that archive (-XX:SharedArchiveFile, or -XX:AOTCache) and load the already deployed WAR: no unpacking, no second deployment, and most
 # classes come parsed and verified from the archive. A changed jar or JDK prepares again; so does
 # deleting ROOT_DIR. A JAVA_OPTS that the cache does not fit (e.g. another object header layout)
 # makes the JVM start without it (silently: its logging is off), slower.
@@ -113,12 +113,14 @@ http_status() { # http_status <path> [header]
 }
 
 # The requests of the recording start: the first 401 once the catalog is deployed (up to 10
-# minutes on a loaded machine), then what a client asks first, with a token signed by the warm-up's
-# key when openssl is there: a list page, an item that is not there, the count; and the probes.
-train() { # train <pid>
+# minutes on a loaded machine; a failed deployment, which leaves Payara running, ends it at once),
+# then what a client asks first, with a token signed by the warm-up's key when openssl is there:
+# a list page, an item that is not there, the count; and the probes.
+train() { # train <pid> <its log>
   local deadline=$((SECONDS + 600)) path=/v1/warm-up/checkpoint_items
   until [[ $(http_status "$path" 2> /dev/null) == 401 ]]; do
     kill -0 "$1" 2> /dev/null || return 1
+    ! grep -q 'Exception while \(preparing\|loading\) the app' "$2" || return 1
     ((SECONDS < deadline)) || return 1
     sleep 0.5
   done
@@ -158,7 +160,7 @@ prepare() {
   warmup "$scratch/data" "$java" "${record_cache[@]}" \
     -jar "$root/launch-micro.jar" --port "$port" "${micro_options[@]}" > "$scratch/archive.log" 2>&1 &
   local server=$!
-  train "$server" || { kill -TERM "$server" 2>/dev/null; wait "$server" 2>/dev/null; cat "$scratch/archive.log" >&2; exit 1; }
+  train "$server" "$scratch/archive.log" || { kill -TERM "$server" 2>/dev/null; wait "$server" 2>/dev/null; cat "$scratch/archive.log" >&2; exit 1; }
   kill -TERM "$server"
   wait "$server" || true # SIGTERM's exit status; the archive is written at the exit
   [[ -s $cache ]] || { echo "run.sh: recording $cache failed" >&2; cat "$scratch/archive.log" >&2; exit 1; }
