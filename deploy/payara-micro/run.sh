@@ -22,12 +22,14 @@
 #
 # Preparing (once per jar and JDK; about two starts' time): the jar unpacks its runtime into ROOT_DIR
 # and writes ROOT_DIR/launch-micro.jar (--outputlauncher), deploys the WAR into ROOT_DIR and exits
-# (--warmup), then one more warm-up start from ROOT_DIR records the classes it loaded into
+# (--warmup), then one more start from ROOT_DIR serves a few requests (a list page, a count, a
+# 404, a 401, the probes) and is stopped; it records the classes it loaded into
 # ROOT_DIR/catalog.jsa (-XX:ArchiveClassesAtExit); on Java 25+ it records an AOT cache instead,
 # ROOT_DIR/catalog.aot (-XX:AOTCacheOutput): the classes loaded and linked, and the methods'
 # profiles. The warm-ups run without the caller's BACKUP_* settings, on a throwaway embedded
-# database, so they touch no real data. Later starts map that archive (-XX:SharedArchiveFile, or
-# -XX:AOTCache) and load the already deployed WAR: no unpacking, no second deployment, and most
+# database and a free port of their own (not PORT), so they touch no real data. Signing the
+# warm-up's token for the list page takes openssl; without it only the unsigned requests train.
+# Later starts map that archive (-XX:SharedArchiveFile, or -XX:AOTCache) and load the already deployed WAR: no unpacking, no second deployment, and most
 # classes come parsed and verified from the archive. A changed jar or JDK prepares again; so does
 # deleting ROOT_DIR. A JAVA_OPTS that the cache does not fit (e.g. another object header layout)
 # makes the JVM start without it (silently: its logging is off), slower.
@@ -76,26 +78,91 @@ fingerprint() {
   } | sha256sum | cut -d' ' -f1
 }
 
-# The warm-ups' environment: none of the caller's BACKUP_* settings, a throwaway database.
+# The warm-ups' environment: none of the caller's BACKUP_* settings, a throwaway database, a
+# random token key, and a port of their own where nothing listens (not PORT: a caller polling it
+# for the real start must not reach a warm-up).
+warmup_secret="warm-up-only-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+free_port() {
+  local candidate _
+  for _ in $(seq 1 50); do
+    candidate=$((20000 + $(od -An -N2 -tu2 /dev/urandom) % 40000))
+    if [[ $candidate != "${PORT:-8080}" ]] && ! (exec 3<> "/dev/tcp/127.0.0.1/$candidate") 2> /dev/null; then
+      echo "$candidate"
+      return 0
+    fi
+  done
+  return 1
+}
 warmup() {
   local scratch=$1
   shift
-  env $(env | sed -n 's/^\(BACKUP_[A-Za-z0-9_]*\)=.*/-u \1/p') \
-    BACKUP_DATA_DIR="$scratch" BACKUP_AUTH_HS256_SECRET="warm-up-only-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')" \
-    "$@"
+  # exec: started in the background, its process id is the JVM's, which the training stops.
+  exec env $(env | sed -n 's/^\(BACKUP_[A-Za-z0-9_]*\)=.*/-u \1/p') \
+    BACKUP_DATA_DIR="$scratch" BACKUP_AUTH_HS256_SECRET="$warmup_secret" "$@"
+}
+
+# One HTTP/1.1 request to the warm-up's port without curl (bash's /dev/tcp): prints the status code.
+http_status() { # http_status <path> [header]
+  local status
+  exec 3<> "/dev/tcp/127.0.0.1/$port" || return 1
+  printf 'GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n%s\r\n' "$1" "${2:+$2$'\r\n'}" >&3
+  read -r _ status _ <&3 || status=
+  cat <&3 > /dev/null
+  exec 3<&-
+  echo "${status:-0}"
+}
+
+# The requests of the recording start: the first 401 once the catalog is deployed (up to 10
+# minutes on a loaded machine; a failed deployment, which leaves Payara running, ends it at once),
+# then what a client asks first, with a token signed by the warm-up's key when openssl is there:
+# a list page, an item that is not there, the count; and the probes.
+train() { # train <pid> <its log>
+  local deadline=$((SECONDS + 600)) path=/v1/warm-up/checkpoint_items
+  until [[ $(http_status "$path" 2> /dev/null) == 401 ]]; do
+    kill -0 "$1" 2> /dev/null || return 1
+    ! grep -q 'Exception while \(preparing\|loading\) the app' "$2" || return 1
+    ((SECONDS < deadline)) || return 1
+    sleep 0.5
+  done
+  local token=
+  if command -v openssl > /dev/null; then
+    b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+    local h c
+    h=$(printf '{"alg":"HS256","typ":"JWT"}' | b64url)
+    c=$(printf '{"sub":"warm-up","project_id":"warm-up","roles":[],"exp":%d}' $(($(date +%s) + 600)) | b64url)
+    token="$h.$c.$(printf '%s.%s' "$h" "$c" | openssl dgst -sha256 -hmac "$warmup_secret" -binary | b64url)"
+  fi
+  local round
+  for round in 1 2 3; do
+    http_status "$path" > /dev/null
+    http_status /health/ready > /dev/null
+    http_status /health/live > /dev/null
+    if [[ -n $token ]]; then
+      http_status "$path?limit=10" "X-Auth-Token: $token" > /dev/null
+      http_status "$path/count" "X-Auth-Token: $token" > /dev/null
+      http_status "$path/missing" "X-Auth-Token: $token" > /dev/null
+    fi
+  done
 }
 
 prepare() {
   echo "run.sh: preparing $root for $(basename "$jar") (once per jar and JDK)" >&2
   rm -rf "$root"
+  port=$(free_port) || { echo "run.sh: no free port for the warm-ups" >&2; exit 1; }
   local scratch
   scratch=$(mktemp -d)
   "$java" -jar "$jar" --rootdir "$root" --outputlauncher > "$scratch/outputlauncher.log" 2>&1
-  warmup "$scratch/data" "$java" -Xshare:auto -jar "$jar" --rootdir "$root" "${micro_options[@]}" --warmup \
-    > "$scratch/deploy.log" 2>&1 || { cat "$scratch/deploy.log" >&2; exit 1; }
+  (warmup "$scratch/data" "$java" -Xshare:auto -jar "$jar" --rootdir "$root" --port "$port" \
+    "${micro_options[@]}" --warmup) > "$scratch/deploy.log" 2>&1 || { cat "$scratch/deploy.log" >&2; exit 1; }
+  # The recording start serves the requests a first caller makes before it stops, so that the
+  # archive also holds the classes (and, Java 25, the method profiles) of the first requests, which
+  # --warmup, stopping after the deployment, never loaded: the first request then costs less too.
   warmup "$scratch/data" "$java" "${record_cache[@]}" \
-    -jar "$root/launch-micro.jar" "${micro_options[@]}" --warmup > "$scratch/archive.log" 2>&1 \
-    || { cat "$scratch/archive.log" >&2; exit 1; }
+    -jar "$root/launch-micro.jar" --port "$port" "${micro_options[@]}" > "$scratch/archive.log" 2>&1 &
+  local server=$!
+  train "$server" "$scratch/archive.log" || { kill -TERM "$server" 2>/dev/null; wait "$server" 2>/dev/null; cat "$scratch/archive.log" >&2; exit 1; }
+  kill -TERM "$server"
+  wait "$server" || true # SIGTERM's exit status; the archive is written at the exit
   [[ -s $cache ]] || { echo "run.sh: recording $cache failed" >&2; cat "$scratch/archive.log" >&2; exit 1; }
   if grep -q 'Exception while \(preparing\|loading\) the app' "$scratch/deploy.log" "$scratch/archive.log"; then
     cat "$scratch/deploy.log" "$scratch/archive.log" >&2

@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -61,6 +62,11 @@ public final class CatalogBenchmark {
 
   /** The production start of the executable jar. */
   private static final String LAUNCHER = "deploy/payara-micro/run.sh";
+
+  /**
+   * The service's JDK unless --service-java-home names another: Java 25 starts from an AOT cache.
+   */
+  private static final String DEFAULT_SERVICE_JDK = "/usr/lib/jvm/temurin-25-jdk-amd64";
 
   /** The launcher's default JVM options with a large heap. */
   private static final String LAUNCHER_LARGE_HEAP =
@@ -199,10 +205,10 @@ public final class CatalogBenchmark {
             String.format(
                 Locale.ROOT, "%.1f / %.1f ms = %.1fx", http1000, bare1000, http1000 / bare1000));
         column.put(
-            "launch to the first 200 (" + largeHeap + ")",
+            "launch to the first 200 (" + largeHeap + ", " + serviceJdk() + ")",
             String.format(Locale.ROOT, "%.1f s", service.launchSeconds));
         column.put(
-            "RSS idle / after the runs (" + largeHeap + ")",
+            "RSS idle / after the runs (" + largeHeap + ", " + serviceJdk() + ")",
             String.format(Locale.ROOT, "%d / %d MB", rssIdle, rssAfter));
       }
     }
@@ -221,7 +227,11 @@ public final class CatalogBenchmark {
           String.format(
               Locale.ROOT, "%.1f / %.1f = %.2f", pages32[1], pages32[0], pages32[1] / pages32[0]));
       column.put(
-          "launch to the first 200 / RSS idle / after the runs (" + heapName(smallHeap) + ")",
+          "launch to the first 200 / RSS idle / after the runs ("
+              + heapName(smallHeap)
+              + ", "
+              + serviceJdk()
+              + ")",
           String.format(
               Locale.ROOT, "%.1f s / %d / %d MB", service.launchSeconds, rssIdle, rssAfter));
     }
@@ -277,6 +287,7 @@ public final class CatalogBenchmark {
       ProcessBuilder builder = new ProcessBuilder(prepare).inheritIO();
       builder.environment().put("PREPARE_ONLY", "1");
       builder.environment().put("ROOT_DIR", root.toString());
+      serviceJavaHome().ifPresent(home -> builder.environment().put("BACKUP_JAVA_HOME", home));
       long begun = System.nanoTime();
       if (builder.start().waitFor() != 0) {
         throw new IllegalStateException("the launcher could not prepare " + root);
@@ -285,6 +296,31 @@ public final class CatalogBenchmark {
       launcherPrepared = true;
     }
     return root;
+  }
+
+  /**
+   * The JDK the service runs on ({@code --service-java-home}; the launcher's BACKUP_JAVA_HOME): by
+   * default Temurin 25 where it is installed, since on Java 25 the launcher starts from an AOT
+   * cache, the fastest start measured (docs/operations.md); {@code --service-java-home path} names
+   * another, {@code --service-java-home default} keeps the launcher's own choice (JAVA_HOME, else
+   * the java on PATH).
+   */
+  private Optional<String> serviceJavaHome() {
+    String home = option("--service-java-home", DEFAULT_SERVICE_JDK);
+    if (home.equals("default") || !Files.isExecutable(Path.of(home, "bin", "java"))) {
+      if (!home.equals("default") && !home.equals(DEFAULT_SERVICE_JDK)) {
+        throw new IllegalArgumentException("--service-java-home: no " + home + "/bin/java");
+      }
+      return Optional.empty();
+    }
+    return Optional.of(home);
+  }
+
+  /** How the table names the service's JDK. */
+  private String serviceJdk() {
+    return serviceJavaHome()
+        .map(home -> Path.of(home).getFileName().toString())
+        .orElse("default JDK");
   }
 
   private int loadSeconds() {
@@ -323,11 +359,12 @@ public final class CatalogBenchmark {
         environment.put("PORT", Integer.toString(port));
         environment.put("ROOT_DIR", bench.launcherRoot().toString());
         environment.put("SHUTDOWN_GRACE_MS", "0");
+        bench.serviceJavaHome().ifPresent(home -> environment.put("BACKUP_JAVA_HOME", home));
         if (!javaOpts.isBlank()) {
           environment.put("JAVA_OPTS", javaOpts);
         }
       } else {
-        command.add("java");
+        command.add(bench.serviceJavaHome().map(home -> home + "/bin/java").orElse("java"));
         Stream.of(javaOpts.trim().split("\\s+")).filter(o -> !o.isEmpty()).forEach(command::add);
         Path root = Files.createTempDirectory(bench.work, "payara-");
         command.addAll(
