@@ -2,7 +2,6 @@ package org.backupcatalog.persistence.unit;
 
 import java.sql.Clob;
 import org.eclipse.persistence.mappings.DatabaseMapping;
-import org.eclipse.persistence.mappings.converters.Converter;
 import org.eclipse.persistence.mappings.foundation.AbstractDirectMapping;
 import org.eclipse.persistence.sessions.Session;
 
@@ -14,29 +13,12 @@ import org.eclipse.persistence.sessions.Session;
  * row a list page reads. The field keeps {@code Clob} as its type, so that a NULL is bound as
  * before.
  */
-final class LobText implements Converter {
+final class LobText extends AsThePlatformReadsIt {
 
   private static final long serialVersionUID = 1L;
 
-  @Override
-  public Object convertObjectValueToDataValue(Object objectValue, Session session) {
-    return objectValue;
-  }
-
-  @Override
-  public Object convertDataValueToObjectValue(Object dataValue, Session session) {
-    if (dataValue == null || dataValue instanceof String) {
-      return dataValue;
-    }
-    throw new IllegalStateException(
-        "A CLOB column was read as "
-            + dataValue.getClass().getName()
-            + ", not as text by the catalog's platform (UtcPlatforms)");
-  }
-
-  @Override
-  public boolean isMutable() {
-    return false;
+  LobText() {
+    super(String.class, "A CLOB column");
   }
 
   @Override

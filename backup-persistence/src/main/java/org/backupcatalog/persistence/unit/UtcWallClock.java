@@ -3,7 +3,6 @@ package org.backupcatalog.persistence.unit;
 import java.sql.Types;
 import java.time.LocalDateTime;
 import org.eclipse.persistence.mappings.DatabaseMapping;
-import org.eclipse.persistence.mappings.converters.Converter;
 import org.eclipse.persistence.mappings.foundation.AbstractDirectMapping;
 import org.eclipse.persistence.sessions.Session;
 
@@ -14,29 +13,12 @@ import org.eclipse.persistence.sessions.Session;
  * by {@code ResultSet.getTimestamp(column)} in the JVM's zone. The column keeps its SQL type, so
  * that a NULL is bound as a TIMESTAMP.
  */
-final class UtcWallClock implements Converter {
+final class UtcWallClock extends AsThePlatformReadsIt {
 
   private static final long serialVersionUID = 1L;
 
-  @Override
-  public Object convertObjectValueToDataValue(Object objectValue, Session session) {
-    return objectValue;
-  }
-
-  @Override
-  public Object convertDataValueToObjectValue(Object dataValue, Session session) {
-    if (dataValue == null || dataValue instanceof LocalDateTime) {
-      return dataValue;
-    }
-    throw new IllegalStateException(
-        "A TIMESTAMP column was read as "
-            + dataValue.getClass().getName()
-            + ", not by the catalog's platform (UtcPlatforms)");
-  }
-
-  @Override
-  public boolean isMutable() {
-    return false;
+  UtcWallClock() {
+    super(LocalDateTime.class, "A TIMESTAMP column");
   }
 
   @Override
