@@ -22,6 +22,7 @@ import java.util.Calendar;
 import java.util.List;
 import java.util.Set;
 import java.util.TimeZone;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.backupcatalog.api.AppConsistency;
 import org.backupcatalog.api.BackupData;
 import org.backupcatalog.api.BackupStatus;
@@ -44,7 +45,12 @@ import org.backupcatalog.domain.query.Scope;
 import org.backupcatalog.domain.query.SortOrder;
 import org.eclipse.persistence.internal.weaving.PersistenceWeaved;
 import org.eclipse.persistence.internal.weaving.PersistenceWeavedChangeTracking;
+import org.eclipse.persistence.jpa.JpaEntityManager;
+import org.eclipse.persistence.queries.DatabaseQuery;
 import org.eclipse.persistence.queries.InMemoryQueryIndirectionPolicy;
+import org.eclipse.persistence.sessions.Session;
+import org.eclipse.persistence.sessions.SessionProfiler;
+import org.eclipse.persistence.sessions.SessionProfilerAdapter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -327,6 +333,51 @@ abstract class CheckpointItemRepositoryTest {
     db().resetStatements();
     assertTrue(repository.find(P, new ItemId("item-0007")).isPresent());
     assertEquals(1, db().statements(), "statements for one item");
+  }
+
+  /**
+   * A page runs a copy of its shape's prepared query, still prepared whatever its offset and limit:
+   * a report query's copy is otherwise marked unprepared, and its SQL was built and printed again
+   * for every page.
+   */
+  @Test
+  void aPageRunsItsShapesQueryAsPrepared() {
+    for (int k = 0; k < 30; k++) {
+      repository.save(full(String.format("item-%04d", k), "p", 1), IfMatch.NONE);
+    }
+    List<CheckpointItem> all =
+        repository
+            .list(
+                new ListQuery(P, ItemFilter.NONE, SortOrder.DEFAULT, new PageRequest(null, 0, 30)))
+            .items();
+    Preparations preparations = new Preparations();
+    Session unit = db().entityManager().unwrap(JpaEntityManager.class).getServerSession();
+    unit.setProfiler(preparations);
+    try {
+      var second =
+          repository.list(
+              new ListQuery(P, ItemFilter.NONE, SortOrder.DEFAULT, new PageRequest(null, 10, 10)));
+      var last =
+          repository.list(
+              new ListQuery(P, ItemFilter.NONE, SortOrder.DEFAULT, new PageRequest(null, 25, 20)));
+      assertEquals(all.subList(10, 20), second.items());
+      assertEquals(all.subList(25, 30), last.items());
+      assertEquals(List.of(), preparations.queries, "queries prepared again");
+    } finally {
+      unit.setProfiler(null);
+    }
+  }
+
+  /** The queries that EclipseLink prepares, as its profiler hears of them. */
+  private static final class Preparations extends SessionProfilerAdapter {
+    final List<String> queries = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void startOperationProfile(String operation, DatabaseQuery query, int weight) {
+      if (SessionProfiler.QueryPreparation.equals(operation)) {
+        queries.add(String.valueOf(query));
+      }
+    }
   }
 
   /**
