@@ -1,13 +1,16 @@
 package org.backupcatalog.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.annotation.Resource;
 import java.io.File;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -54,5 +57,17 @@ class DataSourceIT {
         dataDirectory.resolve("derby.log").toString(),
         System.getProperty("derby.stream.error.file"));
     assertTrue(Files.isRegularFile(dataDirectory.resolve("catalog").resolve("service.properties")));
+  }
+
+  /**
+   * The pool traces no SQL: with Payara's default trace listener, every statement it hands out is a
+   * reflective proxy that records each JDBC call (the post-boot commands turn it off).
+   */
+  @Test
+  void handsOutStatementsWithoutATracingProxy() throws Exception {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement("VALUES 1")) {
+      assertFalse(Proxy.isProxyClass(statement.getClass()), statement.getClass().getName());
+    }
   }
 }
