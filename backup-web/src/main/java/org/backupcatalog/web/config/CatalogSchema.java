@@ -87,7 +87,7 @@ public class CatalogSchema {
   }
 
   /** The early migration's outcome, its failure thrown here as if the migration ran here. */
-  private static String awaited(CompletableFuture<String> migration) {
+  static String awaited(CompletableFuture<String> migration) {
     try {
       return migration.join();
     } catch (CompletionException e) {
