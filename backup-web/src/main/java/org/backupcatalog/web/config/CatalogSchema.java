@@ -5,6 +5,9 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -33,6 +36,8 @@ public class CatalogSchema {
 
   @Inject private Event<CatalogSchemaReady> ready;
 
+  @Inject private EarlyMigration early;
+
   @Inject
   @ConfigProperty(name = "backup.db.retry-seconds", defaultValue = "2")
   int retrySeconds;
@@ -44,10 +49,18 @@ public class CatalogSchema {
     return current;
   }
 
-  /** At start: migrates now, or schedules retries while the database is unreachable. */
+  /**
+   * At start: takes the migration {@link EarlyMigration} began during the deployment, or migrates
+   * now; or schedules retries while the database is unreachable.
+   */
   void migrateAtStart() {
     try {
-      migrate();
+      Optional<CompletableFuture<String>> started = early.started();
+      if (started.isPresent()) {
+        migrated(awaited(started.get()));
+      } else {
+        migrate();
+      }
     } catch (RuntimeException e) {
       if (!unreachable(e)) {
         throw e;
@@ -64,10 +77,28 @@ public class CatalogSchema {
   }
 
   private void migrate() {
-    String version = SchemaMigration.migrate(dataSource);
+    migrated(SchemaMigration.migrate(dataSource));
+  }
+
+  private void migrated(String version) {
     current = true;
     LOG.info("Catalog schema is up to date");
     ready.fire(new CatalogSchemaReady(dataSource, version));
+  }
+
+  /** The early migration's outcome, its failure thrown here as if the migration ran here. */
+  static String awaited(CompletableFuture<String> migration) {
+    try {
+      return migration.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
   }
 
   private void retryLater() {
