@@ -7,7 +7,7 @@
 #   jar       java $JAR_OPTS -jar backup-catalog.jar --port P --nohazelcast --rootdir <fresh>
 #             (how the jar was started so far: unpacks its runtime and deploys the WAR every time)
 #   launcher  deploy/payara-micro/run.sh (prepared root directory, class data sharing archive,
-#             its default JAVA_OPTS: -Xmx256m, -Xmn32m, ParallelGC); preparing it is timed once,
+#             its default JAVA_OPTS: -Xmx256m, ParallelGC); preparing it is timed once,
 #             before the rounds
 #
 # and prints for each: launch to the first 200 of a list call on bench-big, the JVM's CPU time at that

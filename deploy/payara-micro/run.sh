@@ -13,9 +13,8 @@
 #   BACKUP_JAVA_HOME the JDK to run on (default: JAVA_HOME, else the java on PATH). On Java 25 or later
 #                    the start uses an AOT cache (JEP 483/514/515) instead of the class data sharing
 #                    archive: a fifth to a third less CPU to the first request (docs/operations.md).
-#   JAVA_OPTS        the JVM's options (default: -Xms256m -Xmx256m -Xmn32m -XX:+UseParallelGC
-#                    -XX:+ExitOnOutOfMemoryError; docs/operations.md, "JVM sizing": the 32 MB young
-#                    generation keeps the heap the start touches, and so the idle resident set, small).
+#   JAVA_OPTS        the JVM's options (default: -Xms256m -Xmx256m -XX:+UseParallelGC
+#                    -XX:+ExitOnOutOfMemoryError; docs/operations.md, "JVM sizing").
 #   SHUTDOWN_GRACE_MS how long in-flight requests may take to finish after SIGTERM (default 10000;
 #                    0: no grace, Payara stops at once).
 #   BACKUP_*         the catalog's settings (docs/configuration.md), read at every start.
@@ -182,6 +181,6 @@ fi
 grace=${SHUTDOWN_GRACE_MS:-10000}
 [[ $grace == 0 ]] || micro_options+=(--shutdowngrace "$grace")
 # shellcheck disable=SC2086
-exec "$java" ${JAVA_OPTS:--Xms256m -Xmx256m -Xmn32m -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError} \
+exec "$java" ${JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError} \
   "${use_cache[@]}" \
   -jar "$root/launch-micro.jar" --port "${PORT:-8080}" "${micro_options[@]}" "$@"
