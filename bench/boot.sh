@@ -7,12 +7,14 @@
 #   jar       java $JAR_OPTS -jar backup-catalog.jar --port P --nohazelcast --rootdir <fresh>
 #             (how the jar was started so far: unpacks its runtime and deploys the WAR every time)
 #   launcher  deploy/payara-micro/run.sh (prepared root directory, class data sharing archive,
-#             -Xmx256m, ParallelGC); preparing it is timed once, before the rounds
+#             its default JAVA_OPTS: -Xmx256m, ParallelGC); preparing it is timed once,
+#             before the rounds
 #
 # and prints for each: launch to the first 200 of a list call on bench-big, the JVM's CPU time at that
 # moment (user + system: less sensitive than wall time to other load on the machine), and the
 # resident set (VmRSS) after 5 idle seconds. Then 32 clients ask for 1000-item pages of bench-big for
-# LOAD_SECONDS on the launcher with -Xmx256m and with -Xmx2g (twice each, in turn): pages per second.
+# LOAD_SECONDS on the launcher with its default JAVA_OPTS and with -Xms2g -Xmx2g (twice each, in
+# turn): pages per second.
 #
 #   bench/boot.sh                      RUNS=3 LOAD_SECONDS=30 by default; SKIP_BUILD=1 skips mvn
 #   BACKUP_JAVA_HOME=/path/to/jdk-25 bench/boot.sh   the launcher on that JDK (Java 25+: AOT cache)
@@ -130,10 +132,10 @@ echo
 echo "== $CLIENTS clients, 1000-item pages, $LOAD_SECONDS s each"
 small=0 large=0
 for round in 1 2; do
-  s=$(pages -Xms256m -Xmx256m -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError)
+  s=$(pages) # the launcher's default JAVA_OPTS (deploy/payara-micro/run.sh)
   l=$(pages -Xms2g -Xmx2g -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError)
-  echo "round $round: -Xmx256m $s pages/s, -Xmx2g $l pages/s"
+  echo "round $round: launcher default (-Xmx256m) $s pages/s, -Xmx2g $l pages/s"
   small=$(awk -v a="$small" -v b="$s" 'BEGIN {print a + b}')
   large=$(awk -v a="$large" -v b="$l" 'BEGIN {print a + b}')
 done
-awk -v s="$small" -v l="$large" 'BEGIN {printf "-Xmx256m / -Xmx2g = %.2f\n", s / l}'
+awk -v s="$small" -v l="$large" 'BEGIN {printf "launcher default (-Xmx256m) / -Xmx2g = %.2f\n", s / l}'
