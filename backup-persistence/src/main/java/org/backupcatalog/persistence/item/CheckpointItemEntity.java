@@ -17,7 +17,6 @@ import org.backupcatalog.api.BackupStatus;
 import org.backupcatalog.api.CheckpointItem;
 import org.backupcatalog.api.ItemListsJson;
 import org.backupcatalog.domain.query.Scope;
-import org.backupcatalog.domain.query.SortKey;
 
 /**
  * One checkpoint item. Times are UTC {@link LocalDateTime}s with microsecond precision, which both
@@ -204,21 +203,6 @@ public class CheckpointItemEntity {
   /** Whether a reader in {@code scope} may see this item. */
   boolean isIn(Scope scope) {
     return scope.isAllTenants() || projectId.equals(scope.project().value());
-  }
-
-  /** The value of this row's sort column, as {@link Keyset#column} names it. */
-  @SuppressWarnings("unchecked")
-  Comparable<Object> sortValue(SortKey key) {
-    Comparable<?> value =
-        switch (key) {
-          case CREATED_AT -> createdAt;
-          case UPDATED_AT -> updatedAt;
-          case NAME -> name;
-          case STATUS -> status;
-          case PROTECTED_AT -> protectedOrder;
-          case ID -> id;
-        };
-    return (Comparable<Object>) value;
   }
 
   String projectId() {

@@ -75,7 +75,7 @@ public class JpaCheckpointItemRepository implements CheckpointItemRepository {
     if (marker != null && !ItemId.isWellFormed(marker)) {
       throw InvalidParameterException.markerNotFound();
     }
-    CheckpointItemEntity markerRow = marker == null ? null : markerRow(query.scope(), marker);
+    MarkerRow markerRow = marker == null ? null : markerRow(query.scope(), marker);
     // Nothing lies beyond 2^31 items; JPA's int arithmetic would overflow on the way there.
     if ((long) page.offset() + page.limit() + 1 > Integer.MAX_VALUE) {
       return false;
@@ -108,8 +108,8 @@ public class JpaCheckpointItemRepository implements CheckpointItemRepository {
    * they made PostgreSQL scan the project from its first item and filter out every item before the
    * marker: a deep page cost as much as an OFFSET.
    */
-  private CheckpointItemEntity markerRow(Scope scope, String marker) {
-    CheckpointItemEntity row = em.find(CheckpointItemEntity.class, marker);
+  private MarkerRow markerRow(Scope scope, String marker) {
+    MarkerRow row = PageQueries.of(em).marker(em, marker);
     if (row == null || !row.isIn(scope)) {
       throw InvalidParameterException.markerNotFound();
     }

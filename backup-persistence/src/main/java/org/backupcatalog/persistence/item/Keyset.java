@@ -58,8 +58,7 @@ final class Keyset {
   /**
    * The marker's values that {@link #after} compares with, by parameter name, into {@code into}.
    */
-  static void arguments(
-      CheckpointItemEntity marker, List<SortTerm> terms, Map<String, Object> into) {
+  static void arguments(MarkerRow marker, List<SortTerm> terms, Map<String, Object> into) {
     for (SortTerm term : terms) {
       into.put(parameter(term.key()), marker.sortValue(term.key()));
     }

@@ -6,13 +6,16 @@ import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Selection;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.backupcatalog.domain.query.ListQuery;
+import org.backupcatalog.domain.query.SortKey;
 import org.backupcatalog.domain.query.SortTerm;
 import org.eclipse.persistence.config.HintValues;
 import org.eclipse.persistence.config.QueryHints;
@@ -60,6 +63,11 @@ final class PageQueries {
 
   private record Shape(List<SortTerm> order, Set<String> parameters) {}
 
+  private static final String MARKER = "marker";
+
+  /** The marker row's query, prepared on first use; preparing it twice at once is harmless. */
+  private volatile DatabaseQuery markerQuery;
+
   /** The prepared queries of {@code em}'s persistence unit. */
   static PageQueries of(EntityManager em) {
     Session unit = em.unwrap(JpaEntityManager.class).getServerSession();
@@ -79,8 +87,7 @@ final class PageQueries {
    *
    * @param markerRow the row the page starts after, or null
    */
-  Query page(
-      EntityManager em, ListQuery query, CheckpointItemEntity markerRow, int offset, int limit) {
+  Query page(EntityManager em, ListQuery query, MarkerRow markerRow, int offset, int limit) {
     Map<String, Object> arguments = new HashMap<>();
     ItemPredicates.arguments(query.scope(), query.filter(), arguments);
     if (markerRow != null) {
@@ -100,6 +107,56 @@ final class PageQueries {
     Query page = em.unwrap(JpaEntityManager.class).createQuery(copy(shared, offset, limit));
     arguments.forEach(page::setParameter);
     return page;
+  }
+
+  /**
+   * The row of the item {@code id}, as a page after it needs it, or null when there is none. Its
+   * query, over the static metamodel like the pages', is prepared once.
+   */
+  MarkerRow marker(EntityManager em, String id) {
+    DatabaseQuery shared = markerQuery;
+    if (shared == null) {
+      shared = markerQuery = prepareMarker(em);
+    }
+    ReadQuery copy = (ReadQuery) shared.clone();
+    copy.setIsPrepared(shared.isPrepared());
+    List<?> rows =
+        em.unwrap(JpaEntityManager.class)
+            .createQuery(copy)
+            .setParameter(MARKER, id)
+            .getResultList();
+    if (rows.isEmpty()) {
+      return null;
+    }
+    Object[] row = (Object[]) rows.get(0);
+    Map<SortKey, Comparable<Object>> values = new EnumMap<>(SortKey.class);
+    SortKey[] keys = SortKey.values();
+    for (int k = 0; k < keys.length; k++) {
+      values.put(keys[k], asComparable(row[1 + k]));
+    }
+    return new MarkerRow((String) row[0], values);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Comparable<Object> asComparable(Object value) {
+    return (Comparable<Object>) value;
+  }
+
+  /** The marker's project and every sort column ({@link Keyset#column}), by its id. */
+  private static DatabaseQuery prepareMarker(EntityManager em) {
+    CriteriaBuilder cb = em.getCriteriaBuilder();
+    CriteriaQuery<Object[]> cq = cb.createQuery(Object[].class);
+    Root<CheckpointItemEntity> item = cq.from(CheckpointItemEntity.class);
+    List<Selection<?>> selected = new ArrayList<>();
+    selected.add(item.get(CheckpointItemEntity_.projectId));
+    for (SortKey key : SortKey.values()) {
+      selected.add(Keyset.column(item, key));
+    }
+    cq.multiselect(selected)
+        .where(cb.equal(item.get(CheckpointItemEntity_.id), cb.parameter(String.class, MARKER)));
+    DatabaseQuery marker = em.createQuery(cq).unwrap(DatabaseQuery.class);
+    marker.prepareCall(em.unwrap(JpaEntityManager.class).getActiveSession(), new DatabaseRecord());
+    return marker;
   }
 
   /**

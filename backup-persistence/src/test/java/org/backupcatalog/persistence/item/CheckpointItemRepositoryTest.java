@@ -336,9 +336,9 @@ abstract class CheckpointItemRepositoryTest {
   }
 
   /**
-   * A page runs a copy of its shape's prepared query, still prepared whatever its offset and limit:
-   * a report query's copy is otherwise marked unprepared, and its SQL was built and printed again
-   * for every page.
+   * A page runs a copy of its shape's prepared query, still prepared whatever its offset and limit
+   * (a report query's copy is otherwise marked unprepared, and its SQL was built and printed again
+   * for every page); so does the read of a marker's row.
    */
   @Test
   void aPageRunsItsShapesQueryAsPrepared() {
@@ -350,6 +350,7 @@ abstract class CheckpointItemRepositoryTest {
             .list(
                 new ListQuery(P, ItemFilter.NONE, SortOrder.DEFAULT, new PageRequest(null, 0, 30)))
             .items();
+    list(P, all.get(3).id());
     Preparations preparations = new Preparations();
     Session unit = db().entityManager().unwrap(JpaEntityManager.class).getServerSession();
     unit.setProfiler(preparations);
@@ -362,6 +363,7 @@ abstract class CheckpointItemRepositoryTest {
               new ListQuery(P, ItemFilter.NONE, SortOrder.DEFAULT, new PageRequest(null, 25, 20)));
       assertEquals(all.subList(10, 20), second.items());
       assertEquals(all.subList(25, 30), last.items());
+      assertEquals(all.subList(10, 30), list(P, all.get(9).id()).items());
       assertEquals(List.of(), preparations.queries, "queries prepared again");
     } finally {
       unit.setProfiler(null);
