@@ -3,7 +3,6 @@ package org.backupcatalog.api;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import jakarta.json.JsonObject;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -39,9 +38,6 @@ public final class CheckpointItemJson {
           .map(BackupStatus::wireName)
           .collect(Collectors.joining(", ", "must be one of ", ""));
 
-  /** Bytes gathered before they reach the response's stream: two of the generator's buffers. */
-  private static final int OUTPUT_BUFFER = 16 * 1024;
-
   private CheckpointItemJson() {}
 
   /**
@@ -64,13 +60,10 @@ public final class CheckpointItemJson {
   public static JsonGenerator createGenerator(OutputStream out) {
     // Straight to UTF-8 bytes: through an OutputStreamWriter, encoding a page cost a sixth of its
     // CPU. The codec hands this generator no unpaired surrogate (JsonValues.encodable), which an
-    // encoding Writer turned into '?' and Jackson's own encoder would refuse half-way.
-    // Buffered in front of the response: before each raw copy of stored lists the generator
-    // flushes unless three bytes per character fit in its 8,000-byte buffer, so that a page
-    // reached the container's stream in writes of a few hundred bytes, each taking its lock.
+    // encoding Writer turned into '?' and Jackson's own encoder would refuse half-way. Its output
+    // buffer holds a large part of a page (JsonValues.PageBuffers).
     try {
-      return JsonValues.GENERATORS.createGenerator(
-          new BufferedOutputStream(out, OUTPUT_BUFFER), JsonEncoding.UTF8);
+      return JsonValues.GENERATORS.createGenerator(out, JsonEncoding.UTF8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

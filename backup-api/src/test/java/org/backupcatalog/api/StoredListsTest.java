@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
@@ -70,6 +75,60 @@ class StoredListsTest {
     assertArrayEquals(
         ("[" + CheckpointItemJson.write(item, withProjectId) + "]").getBytes(UTF_8),
         CheckpointItemJsonRoundTripTest.streamed(stored, withProjectId));
+  }
+
+  @Provide
+  Arbitrary<List<CheckpointItem>> pages() {
+    return ItemArbitraries.items(false).list().ofMinSize(40).ofMaxSize(150);
+  }
+
+  /**
+   * A page of items read from their rows, in one generator as a list page writes them: the bytes of
+   * their trees, across the generator's buffer (64 KB). Each page here is several buffers long (125
+   * to 270 KB), and its first item's stored lists alone are larger than one.
+   */
+  @Property(tries = 15)
+  void aPageOfStoredItemsStreamsAsTheirTrees(
+      @ForAll("pages") List<CheckpointItem> items,
+      @ForAll("largeVolumeLists") List<VolumeBackup> large,
+      @ForAll boolean withProjectId) {
+    List<CheckpointItem> page = new ArrayList<>();
+    StringBuilder trees = new StringBuilder("[");
+    boolean largeGiven = false;
+    for (CheckpointItem item : items) {
+      CheckpointItem read = item;
+      CheckpointItem parsed = item;
+      ExtendInfo e = item.extendInfo();
+      if (e != null) {
+        // The first item with lists carries the large ones.
+        List<VolumeBackup> volumes = largeGiven ? e.volumeBackups() : large;
+        largeGiven = true;
+        parsed = withLists(item, new ItemListsJson.Lists(volumes, e.osImagesData()));
+        read =
+            withLists(item, ItemListsJson.stored(ItemListsJson.write(volumes, e.osImagesData())));
+      }
+      trees
+          .append(page.isEmpty() ? "" : ",")
+          .append(CheckpointItemJson.write(parsed, withProjectId));
+      page.add(read);
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (JsonGenerator generator = CheckpointItemJson.createGenerator(bytes)) {
+      generator.writeStartArray();
+      for (CheckpointItem item : page) {
+        CheckpointItemJson.write(generator, item, withProjectId);
+      }
+      generator.writeEndArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    assertArrayEquals(trees.append("]").toString().getBytes(UTF_8), bytes.toByteArray());
+  }
+
+  /** 250 to 600 volume backups: a stored text larger than the generator's buffer. */
+  @Provide
+  Arbitrary<List<VolumeBackup>> largeVolumeLists() {
+    return ItemArbitraries.volumeBackups().list().ofMinSize(250).ofMaxSize(600);
   }
 
   /** Valid JSON that JSON-P would write otherwise: parsed and written in the codec's form. */
