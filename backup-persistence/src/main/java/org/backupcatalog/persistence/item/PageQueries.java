@@ -118,11 +118,9 @@ final class PageQueries {
     if (shared == null) {
       shared = markerQuery = prepareMarker(em);
     }
-    ReadQuery copy = (ReadQuery) shared.clone();
-    copy.setIsPrepared(shared.isPrepared());
     List<?> rows =
         em.unwrap(JpaEntityManager.class)
-            .createQuery(copy)
+            .createQuery(copy(shared))
             .setParameter(MARKER, id)
             .getResultList();
     if (rows.isEmpty()) {
@@ -169,9 +167,15 @@ final class PageQueries {
    * query would clone it once more.
    */
   private static DatabaseQuery copy(DatabaseQuery shared, int offset, int limit) {
+    ReadQuery copy = copy(shared);
+    limit(copy, offset, limit);
+    return copy;
+  }
+
+  /** A request's copy of a prepared query, still prepared (above). */
+  private static ReadQuery copy(DatabaseQuery shared) {
     ReadQuery copy = (ReadQuery) shared.clone();
     copy.setIsPrepared(shared.isPrepared());
-    limit(copy, offset, limit);
     return copy;
   }
 
