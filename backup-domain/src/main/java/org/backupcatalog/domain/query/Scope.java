@@ -18,6 +18,11 @@ public record Scope(ProjectId project) {
     return project == null;
   }
 
+  /** Whether an item of the project {@code projectId} is within this scope. */
+  public boolean includes(String projectId) {
+    return isAllTenants() || project.value().equals(projectId);
+  }
+
   public Optional<ProjectId> projectId() {
     return Optional.ofNullable(project);
   }

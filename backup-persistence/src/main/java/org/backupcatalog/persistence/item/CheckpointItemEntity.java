@@ -202,7 +202,7 @@ public class CheckpointItemEntity {
 
   /** Whether a reader in {@code scope} may see this item. */
   boolean isIn(Scope scope) {
-    return scope.isAllTenants() || projectId.equals(scope.project().value());
+    return scope.includes(projectId);
   }
 
   String projectId() {

@@ -13,7 +13,7 @@ record MarkerRow(String projectId, Map<SortKey, Comparable<Object>> sortValues) 
 
   /** Whether a reader in {@code scope} may page after this row. */
   boolean isIn(Scope scope) {
-    return scope.isAllTenants() || projectId.equals(scope.project().value());
+    return scope.includes(projectId);
   }
 
   /** The value of this row's sort column, as {@link Keyset#column} names it. */
