@@ -70,9 +70,11 @@ fi
 [[ -n $trimming ]] || feature=
 quick=${feature:+yes}
 if [[ -z $quick ]]; then
-  feature=$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p')
-  trimming=no-trim
-  ! "$java" "$trim" -version > /dev/null 2>&1 || trimming=trim
+  # One JVM start answers both where the option exists; a second only where it does not.
+  trimming=trim
+  settings=$("$java" "$trim" -XshowSettings:properties -version 2>&1) ||
+    { trimming=no-trim; settings=$("$java" -XshowSettings:properties -version 2>&1); }
+  feature=$(sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p' <<< "$settings")
 fi
 trimmed=
 [[ $trimming != trim ]] || trimmed=$trim
