@@ -138,6 +138,7 @@ abstract class FieldWriter {
   private static final class Streamed extends FieldWriter {
 
     private final JsonGenerator out;
+    private char[] timeText;
 
     Streamed(JsonGenerator out) {
       this.out = out;
@@ -152,6 +153,25 @@ abstract class FieldWriter {
         } else {
           out.writeString(JsonValues.encodable(value));
         }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return this;
+    }
+
+    /** A time's text, written by the generator from here rather than from a string. */
+    @Override
+    FieldWriter time(String key, Instant value) {
+      if (value == null) {
+        return string(key, null);
+      }
+      if (timeText == null) {
+        timeText = new char[Timestamps.LENGTH];
+      }
+      Timestamps.format(value, timeText);
+      try {
+        out.writeFieldName(key);
+        out.writeString(timeText, 0, Timestamps.LENGTH);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

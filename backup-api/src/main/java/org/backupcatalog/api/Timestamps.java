@@ -10,6 +10,7 @@ import static java.time.temporal.ChronoField.SECOND_OF_MINUTE;
 import static java.time.temporal.ChronoField.YEAR;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.chrono.IsoChronology;
@@ -78,33 +79,50 @@ public final class Timestamps {
     return instant;
   }
 
+  /** The length of every text {@link #format} writes. */
+  static final int LENGTH = 26;
+
   /**
    * Writes {@code yyyy-MM-dd'T'HH:mm:ss.SSSSSS} in UTC, truncating below microseconds.
    *
    * @throws IllegalArgumentException if the instant lies outside years 0000-9999 (UTC)
    */
   public static String format(Instant instant) {
+    char[] text = new char[LENGTH];
+    format(instant, text);
+    return new String(text);
+  }
+
+  /**
+   * Writes {@link #format(Instant)}'s text into the first {@link #LENGTH} characters of {@code
+   * text}, where a page's generator takes it without a string per time.
+   *
+   * @throws IllegalArgumentException if the instant lies outside years 0000-9999 (UTC)
+   */
+  static void format(Instant instant, char[] text) {
     requireWritable(instant);
     // By hand rather than through a DateTimeFormatter: every item of a page writes three times,
     // and the formatter's zone handling and field lookups were a visible share of a list page's
-    // CPU.
-    LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
-    char[] text = new char[26];
-    digits(text, 0, t.getYear(), 4);
+    // CPU. The time of day by arithmetic rather than from a LocalDateTime, three per item.
+    long seconds = instant.getEpochSecond();
+    LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, SECONDS_PER_DAY));
+    int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
+    digits(text, 0, date.getYear(), 4);
     text[4] = '-';
-    digits(text, 5, t.getMonthValue(), 2);
+    digits(text, 5, date.getMonthValue(), 2);
     text[7] = '-';
-    digits(text, 8, t.getDayOfMonth(), 2);
+    digits(text, 8, date.getDayOfMonth(), 2);
     text[10] = 'T';
-    digits(text, 11, t.getHour(), 2);
+    digits(text, 11, secondOfDay / 3600, 2);
     text[13] = ':';
-    digits(text, 14, t.getMinute(), 2);
+    digits(text, 14, secondOfDay / 60 % 60, 2);
     text[16] = ':';
-    digits(text, 17, t.getSecond(), 2);
+    digits(text, 17, secondOfDay % 60, 2);
     text[19] = '.';
     digits(text, 20, instant.getNano() / 1000, 6);
-    return new String(text);
   }
+
+  private static final long SECONDS_PER_DAY = 86_400;
 
   /**
    * @throws IllegalArgumentException if {@link #format} would refuse the instant

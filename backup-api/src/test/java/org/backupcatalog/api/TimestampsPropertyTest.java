@@ -32,6 +32,16 @@ class TimestampsPropertyTest {
   }
 
   @Property
+  void formatWritesTheUtcWallClockToTheMicrosecond(@ForAll("instants") Instant instant) {
+    String expected = LOCAL.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+    assertEquals(expected, Timestamps.format(instant));
+    char[] text = new char[Timestamps.LENGTH + 2];
+    text[Timestamps.LENGTH] = '!';
+    Timestamps.format(instant, text);
+    assertEquals(expected + "!", new String(text, 0, Timestamps.LENGTH + 1));
+  }
+
+  @Property
   void offsetsDenoteTheSameInstant(
       @ForAll("instants") Instant instant,
       @ForAll @IntRange(min = -18 * 60, max = 18 * 60) int offsetMinutes) {
