@@ -47,12 +47,13 @@ import javax.crypto.spec.SecretKeySpec;
  * noisy machine shifts them alike: a 100-item first page over HTTP against the same page read by
  * bare JDBC in this JVM (every column), a page 10,000 items deep by marker, the first page of a
  * small project, 10-item pages from 8 connections against a constant answer (401, no token), a
- * 1000-item page, the launch to the first 200 and the service's resident memory; then 1000-item
- * pages from 32 connections with a large heap and again after a restart with a small one. A
- * measurement, never a test. See docs/benchmark.md.
+ * 1000-item page, the launch to the first 200 and the service's resident memory once idle; then
+ * 1000-item pages from 32 connections, alternating between that service (a large heap) and a second
+ * one started beside it with a small heap. A measurement, never a test. See docs/benchmark.md.
  *
- * <p>Derby is embedded, so the service holds its database alone: the bare JDBC reads a copy made
- * after the load, which holds the same rows. PostgreSQL is a throwaway embedded server.
+ * <p>Derby is embedded, so a service holds its database alone: the bare JDBC and the second service
+ * read copies made after the load, which hold the same rows. PostgreSQL is a throwaway embedded
+ * server.
  */
 public final class CatalogBenchmark {
 
@@ -158,15 +159,14 @@ public final class CatalogBenchmark {
     String largeHeap = option("--java-opts", launcher() ? LAUNCHER_LARGE_HEAP : "-Xmx2g");
     String smallHeap = option("--small-heap-opts", launcher() ? "" : "-Xmx256m");
     String token = token(BIG);
-    double[] pages32 = new double[2];
-    try (Service service = Service.start(this, target, largeHeap, "large")) {
-      String base = service.items(BIG);
-      Thread.sleep(5_000);
-      long rssIdle = rssMb(service.process.pid());
+    try (Service large = Service.start(this, target, largeHeap, "large")) {
+      String base = large.items(BIG);
+      Idle largeIdle = idle(large.process.pid());
+      String marker;
       try (Connection bare = target.bareConnection()) {
-        String marker = markerAt(bare, DEPTH);
+        marker = markerAt(bare, DEPTH);
         boolean children = hasChildTables(bare);
-        String small = service.items(SMALL);
+        String small = large.items(SMALL);
         String smallToken = token(SMALL);
         warm(base, token, small, smallToken, marker);
         int warmup = number("--warmup", 50);
@@ -180,8 +180,6 @@ public final class CatalogBenchmark {
         cases.put("bare1000", () -> barePage(bare, 1000, children));
         Map<String, double[]> ms = alternate(cases, warmup, runs);
         double[] rates = throughput(base, token);
-        pages32[0] = pages32(base, token);
-        long rssAfter = rssMb(service.process.pid());
         double http100 = p50(ms.get("http100"));
         double bare100 = p50(ms.get("bare100"));
         column.put(
@@ -204,36 +202,41 @@ public final class CatalogBenchmark {
             "1000-item page p50, HTTP / bare JDBC",
             String.format(
                 Locale.ROOT, "%.1f / %.1f ms = %.1fx", http1000, bare1000, http1000 / bare1000));
+      }
+      // The large heap's service stays up, idle, while the small heap's starts beside it on a
+      // database of its own, so that their 32-connection runs can alternate.
+      try (Service smallHeapService = Service.start(this, target, smallHeap, "small")) {
+        Idle smallIdle = idle(smallHeapService.process.pid());
+        // Warmed as the large-heap service was before its measurements.
+        warm(
+            smallHeapService.items(BIG),
+            token,
+            smallHeapService.items(SMALL),
+            token(SMALL),
+            marker);
+        String pages32 = pages32(large.items(BIG), smallHeapService.items(BIG), token);
         column.put(
             "launch to the first 200 (" + largeHeap + ", " + serviceJdk() + ")",
-            String.format(Locale.ROOT, "%.1f s", service.launchSeconds));
+            String.format(Locale.ROOT, "%.1f s", large.launchSeconds));
         column.put(
             "RSS idle / after the runs (" + largeHeap + ", " + serviceJdk() + ")",
-            String.format(Locale.ROOT, "%d / %d MB", rssIdle, rssAfter));
+            String.format(Locale.ROOT, "%s / %d MB", largeIdle, rssMb(large.process.pid())));
+        column.put(
+            "1000-item pages/s, 32 connections, " + heapName(smallHeap) + " / " + largeHeap,
+            pages32);
+        column.put(
+            "launch to the first 200 / RSS idle / after the runs ("
+                + heapName(smallHeap)
+                + ", "
+                + serviceJdk()
+                + ")",
+            String.format(
+                Locale.ROOT,
+                "%.1f s / %s / %d MB",
+                smallHeapService.launchSeconds,
+                smallIdle,
+                rssMb(smallHeapService.process.pid())));
       }
-    }
-    try (Service service = Service.start(this, target, smallHeap, "small")) {
-      String base = service.items(BIG);
-      Thread.sleep(5_000);
-      long rssIdle = rssMb(service.process.pid());
-      // Warmed as the large-heap service was before its measurements.
-      try (Connection bare = target.bareConnection()) {
-        warm(base, token, service.items(SMALL), token(SMALL), markerAt(bare, DEPTH));
-      }
-      pages32[1] = pages32(base, token);
-      long rssAfter = rssMb(service.process.pid());
-      column.put(
-          "1000-item pages/s, 32 connections, " + heapName(smallHeap) + " / " + largeHeap,
-          String.format(
-              Locale.ROOT, "%.1f / %.1f = %.2f", pages32[1], pages32[0], pages32[1] / pages32[0]));
-      column.put(
-          "launch to the first 200 / RSS idle / after the runs ("
-              + heapName(smallHeap)
-              + ", "
-              + serviceJdk()
-              + ")",
-          String.format(
-              Locale.ROOT, "%.1f s / %d / %d MB", service.launchSeconds, rssIdle, rssAfter));
     }
   }
 
@@ -258,15 +261,50 @@ public final class CatalogBenchmark {
   }
 
   /**
-   * 1000-item pages per second from 32 connections for twice {@code --load-seconds}, after as long
-   * a run of the same load that is not counted: the large heap's service had served the
-   * single-client cases and the 8-connection rates before this load, the small heap's only the
-   * warm-up, so the first 32-connection run of each met a different JIT and heap. Each service's
-   * second run follows the same load.
+   * 1000-item pages per second from 32 connections, the large heap's service against the small
+   * heap's, both up at once: first a run of {@code --load-warmup-seconds} (30) on each that is not
+   * counted (the large heap's service had served the single-client cases and the 8-connection
+   * rates, the small heap's only the warm-up, and a JIT keeps compiling under a new load), then
+   * {@code --load-rounds} (5) rounds of one run on each for twice {@code --load-seconds}, the first
+   * of each round alternating, so that a change in the machine's speed hits both heaps alike. Until
+   * 2026-12-02 the two heaps' runs came one service after the other, minutes apart, and two runs of
+   * the same build gave 0.88 and 1.14.
    */
-  private double pages32(String base, String token) throws Exception {
-    rate(() -> get(base + "?limit=1000", token), 32, loadSeconds() * 2);
-    return rate(() -> get(base + "?limit=1000", token), 32, loadSeconds() * 2);
+  private String pages32(String large, String small, String token) throws Exception {
+    int seconds = loadSeconds() * 2;
+    Runnable largePage = () -> get(large + "?limit=1000", token);
+    Runnable smallPage = () -> get(small + "?limit=1000", token);
+    int warmup = number("--load-warmup-seconds", 30);
+    rate(largePage, 32, warmup);
+    rate(smallPage, 32, warmup);
+    int rounds = number("--load-rounds", 5);
+    double largeSum = 0;
+    double smallSum = 0;
+    double lowest = Double.MAX_VALUE;
+    double highest = 0;
+    for (int round = 0; round < rounds; round++) {
+      double largeRate;
+      double smallRate;
+      if (round % 2 == 0) {
+        largeRate = rate(largePage, 32, seconds);
+        smallRate = rate(smallPage, 32, seconds);
+      } else {
+        smallRate = rate(smallPage, 32, seconds);
+        largeRate = rate(largePage, 32, seconds);
+      }
+      largeSum += largeRate;
+      smallSum += smallRate;
+      lowest = Math.min(lowest, smallRate / largeRate);
+      highest = Math.max(highest, smallRate / largeRate);
+    }
+    return String.format(
+        Locale.ROOT,
+        "%.1f / %.1f = %.2f (rounds %.2f-%.2f)",
+        smallSum / rounds,
+        largeSum / rounds,
+        smallSum / largeSum,
+        lowest,
+        highest);
   }
 
   private int warmupSeconds() {
@@ -394,7 +432,7 @@ public final class CatalogBenchmark {
       builder.redirectOutput(
           bench.work.resolve("service-" + target.name() + "-" + label + ".log").toFile());
       builder.environment().putAll(environment);
-      builder.environment().putAll(target.serviceEnvironment());
+      builder.environment().putAll(target.serviceEnvironment(label));
       builder.environment().put("BACKUP_AUTH_HS256_SECRET", SECRET);
       String probe = "http://127.0.0.1:" + port + "/v1/" + BIG + "/checkpoint_items?limit=1";
       String token = token(BIG);
@@ -618,6 +656,49 @@ public final class CatalogBenchmark {
     return false;
   }
 
+  /**
+   * The resident memory once the service is idle: at least 5 s after its first 200, and then as
+   * soon as its CPU time grew by at most {@value #IDLE_TICKS} clock ticks (normally 10 ms each) in
+   * each of two consecutive seconds, or after 60 s. A JVM that is still compiling what its first
+   * requests ran holds the compiler's memory until it is done and the launcher's native heap trim
+   * (every 2 s) has given it back: on a busy machine that took longer than the 5 s the benchmark
+   * waited until 2026-12-02 (docs/operations.md, "JVM sizing"). The reading 5 s after the first 200
+   * is reported too.
+   */
+  private static Idle idle(long pid) throws Exception {
+    long begun = System.nanoTime();
+    Thread.sleep(5_000);
+    long at5 = rssMb(pid);
+    long ticks = cpuTicks(pid);
+    int quietSeconds = 0;
+    while (quietSeconds < 2 && System.nanoTime() - begun < Duration.ofSeconds(60).toNanos()) {
+      Thread.sleep(1_000);
+      long now = cpuTicks(pid);
+      quietSeconds = now - ticks <= IDLE_TICKS ? quietSeconds + 1 : 0;
+      ticks = now;
+    }
+    return new Idle(rssMb(pid), (System.nanoTime() - begun) / 1e9, at5);
+  }
+
+  private static final int IDLE_TICKS = 2;
+
+  /** Resident memory of an idle service, the seconds after its first 200, and the 5 s reading. */
+  private record Idle(long mb, double seconds, long at5) {
+    @Override
+    public String toString() {
+      return String.format(Locale.ROOT, "%d MB idle after %.0f s (%d at 5 s)", mb, seconds, at5);
+    }
+  }
+
+  /** The process's user and system CPU time in clock ticks ({@code /proc/<pid>/stat}). */
+  private static long cpuTicks(long pid) throws IOException {
+    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+    // Fields after the command name, which is in parentheses and may hold spaces: the state is
+    // field 3, utime field 14 and stime field 15.
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+  }
+
   private static long rssMb(long pid) throws IOException {
     for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
       if (line.startsWith("VmRSS:")) {
@@ -675,7 +756,8 @@ public final class CatalogBenchmark {
 
     List<String> loaderConnection();
 
-    Map<String, String> serviceEnvironment();
+    /** The settings of the service labelled {@code label} ("large" or "small", its heap). */
+    Map<String, String> serviceEnvironment(String label);
 
     /** Between the load and the service's start. */
     default void afterLoad() throws IOException {}
@@ -701,14 +783,24 @@ public final class CatalogBenchmark {
           return List.of("--jdbc-url", "jdbc:derby:" + catalog + ";create=true");
         }
 
+        /**
+         * The large heap's service on the loaded database, the small heap's on a copy of its own in
+         * a directory of its own, since the two run at once.
+         */
         @Override
-        public Map<String, String> serviceEnvironment() {
-          return Map.of("BACKUP_DATA_DIR", dir.toString(), "BACKUP_DB_NAME", catalog.toString());
+        public Map<String, String> serviceEnvironment(String label) {
+          Path home = label.equals("large") ? dir : dir.resolve(label);
+          return Map.of(
+              "BACKUP_DATA_DIR",
+              home.toString(),
+              "BACKUP_DB_NAME",
+              home.resolve("catalog").toString());
         }
 
         @Override
         public void afterLoad() throws IOException {
           copyTree(catalog, copy);
+          copyTree(catalog, dir.resolve("small").resolve("catalog"));
         }
 
         @Override
@@ -754,7 +846,7 @@ public final class CatalogBenchmark {
         }
 
         @Override
-        public Map<String, String> serviceEnvironment() {
+        public Map<String, String> serviceEnvironment(String label) {
           return Map.of(
               "BACKUP_DB_CLASS", "org.postgresql.ds.PGSimpleDataSource",
               "BACKUP_DB_HOST", "127.0.0.1",
