@@ -42,6 +42,13 @@ class GracefulShutdownIT {
   private static final int CLIENTS = 6;
   private static final Duration GRACE = Duration.ofSeconds(20);
 
+  /**
+   * A request sent less than this before the signal may reach the application only after it (the
+   * client's and the server's hand-offs on a busy machine), and is then refused like one sent after
+   * it: the client cannot tell the two apart. Once seen in CI: sent, then refused 52 ms later.
+   */
+  private static final Duration ARRIVAL = Duration.ofMillis(100);
+
   /** Payara's own stop after the grace, on a busy machine. */
   private static final Duration STOP_SLACK = Duration.ofSeconds(60);
 
@@ -89,11 +96,19 @@ class GracefulShutdownIT {
       assertTrue(clients.awaitTermination(2, TimeUnit.MINUTES), "clients still asking");
 
       List<Outcome> inFlight = new ArrayList<>();
+      int justBefore = 0;
       for (Outcome o : outcomes) {
         if (o.sentNanos < signal) {
-          assertEquals(200, o.status, "a request sent before SIGTERM: " + o);
-          assertEquals(1000, o.items, "a complete page: " + o);
-          if (o.endedNanos > signal) {
+          if (o.sentNanos < signal - ARRIVAL.toNanos()) {
+            assertEquals(200, o.status, "a request sent before SIGTERM: " + o);
+            assertEquals(1000, o.items, "a complete page: " + o);
+          } else {
+            justBefore++;
+            assertTrue(
+                o.status == 200 && o.items == 1000 || o.status == 503 && o.items == 0,
+                "a request sent just before SIGTERM is answered completely or refused: " + o);
+          }
+          if (o.status == 200 && o.endedNanos > signal) {
             inFlight.add(o);
           }
         } else {
@@ -109,10 +124,13 @@ class GracefulShutdownIT {
       }
       System.out.printf(
           "SIGTERM with %d pages in flight: all finished with 200 and 1000 items, the last %.1f s"
-              + " after the signal; readiness %d; exit after %.1f s (grace %d s)%n",
+              + " after the signal (%d sent less than %d ms before it); readiness %d; exit after"
+              + " %.1f s (grace %d s)%n",
           inFlight.size(),
           inFlight.stream().mapToLong(Outcome::endedNanos).max().orElse(signal) / 1e9
               - signal / 1e9,
+          justBefore,
+          ARRIVAL.toMillis(),
           readiness,
           exitSeconds,
           GRACE.toSeconds());
