@@ -119,7 +119,7 @@ class RequestThreadsIT {
 
     /** Whether the server is still waiting for the body: it has written nothing back yet. */
     boolean open() throws IOException {
-      return socket.getInputStream().available() == 0 && !socket.isInputShutdown();
+      return socket.getInputStream().available() == 0;
     }
 
     /** Sends the rest of the body and returns the answer's first line. */
